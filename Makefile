@@ -1,0 +1,66 @@
+# One command per task, identical locally and in CI.
+#   make demo   run examples/quickstart.py
+#   make test   lint, type checks and the test suite in every locked environment
+#   make lint   ruff (lint + format check)
+#   make bench  the benchmark suite
+# On a machine with only Python >= 3.10, git and make, these install what they
+# need: uv from PyPI (into .tools/) when it is not on PATH, then the locked
+# environments (.venv for "latest", .venv-aioboto3 for "aioboto3").
+
+PYTHON ?= python3
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+UV := $(shell command -v uv 2>/dev/null)
+ifeq ($(UV),)
+UV := $(CURDIR)/.tools/bin/uv
+endif
+
+export UV_PYTHON_DOWNLOADS := never
+# Tests must never pick up a developer's endpoint or profile settings.
+unexport AWS_ENDPOINT_URL AWS_PROFILE AWS_DEFAULT_PROFILE
+
+LATEST := $(CURDIR)/.venv
+AIOBOTO3 := $(CURDIR)/.venv-aioboto3
+PYTEST_ARGS ?=
+
+.PHONY: demo test lint typecheck test-latest test-aioboto3 sync bench clean
+
+$(CURDIR)/.tools/bin/uv:
+	$(PYTHON) -m venv $(CURDIR)/.tools
+	$(CURDIR)/.tools/bin/python -m pip install --quiet --disable-pip-version-check uv
+
+$(LATEST)/.synced: uv.lock pyproject.toml | $(UV)
+	UV_PROJECT_ENVIRONMENT=$(LATEST) $(UV) sync --locked --python $(PYTHON)
+	touch $@
+
+$(AIOBOTO3)/.synced: uv.lock pyproject.toml | $(UV)
+	UV_PROJECT_ENVIRONMENT=$(AIOBOTO3) $(UV) sync --locked --python $(PYTHON) \
+		--no-group latest --group aioboto3
+	touch $@
+
+sync: $(LATEST)/.synced $(AIOBOTO3)/.synced
+
+demo: $(LATEST)/.synced
+	$(LATEST)/bin/python examples/quickstart.py
+
+lint: $(LATEST)/.synced
+	$(LATEST)/bin/ruff check .
+	$(LATEST)/bin/ruff format --check .
+
+typecheck: $(LATEST)/.synced
+	$(LATEST)/bin/mypy
+
+test-latest: $(LATEST)/.synced
+	$(LATEST)/bin/python -m pytest -n 2 --cov --cov-report=term --cov-fail-under=90 $(PYTEST_ARGS)
+
+test-aioboto3: $(AIOBOTO3)/.synced
+	$(AIOBOTO3)/bin/python -m pytest -n 2 $(PYTEST_ARGS)
+
+test: lint typecheck test-latest test-aioboto3
+
+bench: $(LATEST)/.synced
+	$(LATEST)/bin/python benchmarks/run.py
+
+clean:
+	rm -rf .tools .venv .venv-aioboto3 .mypy_cache .ruff_cache .pytest_cache .coverage

@@ -1,0 +1,38 @@
+"""aiomoto: Moto's in-memory AWS backends for async (and sync) clients.
+
+Patching is process-global: while a ``mock_aws`` context is active, every
+thread and task in the process sees the mock; other processes do not.
+"""
+
+from importlib.metadata import version as _version
+
+from aiomoto._context import (
+    AutoEndpointMode,
+    MockAwsContext,
+    mock_aws,
+    mock_aws_decorator,
+)
+from aiomoto.exceptions import (
+    AiomotoError,
+    AutoEndpointError,
+    ConfigurationError,
+    NotActiveError,
+    RealHTTPRequestBlockedError,
+    ServerModeUnavailableError,
+)
+
+__version__ = _version("aiomoto")
+
+__all__ = [
+    "AiomotoError",
+    "AutoEndpointError",
+    "AutoEndpointMode",
+    "ConfigurationError",
+    "MockAwsContext",
+    "NotActiveError",
+    "RealHTTPRequestBlockedError",
+    "ServerModeUnavailableError",
+    "__version__",
+    "mock_aws",
+    "mock_aws_decorator",
+]

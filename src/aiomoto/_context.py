@@ -1,0 +1,242 @@
+"""``mock_aws``: one context object with three front doors.
+
+``with``, ``async with`` and the decorator all reach the same ``start()`` and
+``stop()``, which hand over to :mod:`aiomoto._lifecycle`. The context keeps
+only its configuration, never activation state, so one instance can be
+entered again, nested in itself and reused as a decorator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from types import TracebackType
+from typing import Any, TypeVar, overload
+
+from aiomoto import _lifecycle
+from aiomoto._decorate import decorate
+from aiomoto.exceptions import AutoEndpointError, ServerModeUnavailableError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class AutoEndpointMode(str, Enum):
+    """Whether server mode points clients at the local Moto server."""
+
+    #: Always inject the server endpoint (the default in server mode).
+    FORCE = "force"
+    #: Inject only when the client has no explicit ``endpoint_url``.
+    IF_MISSING = "if_missing"
+    #: Never inject; clients must target the server themselves.
+    DISABLED = "disabled"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class MockAwsContext:
+    """A ``mock_aws`` configuration, usable as ``with``, ``async with`` or decorator."""
+
+    __slots__ = ("_auto_endpoint", "_remove_data", "_reset", "_server_mode")
+
+    def __init__(
+        self,
+        *,
+        reset: bool = True,
+        remove_data: bool = True,
+        server_mode: bool = False,
+        server_port: int | None = None,
+        auto_endpoint: AutoEndpointMode | str | None = None,
+    ) -> None:
+        mode = _auto_endpoint_mode(auto_endpoint, server_mode=server_mode)
+        if server_mode:
+            raise ServerModeUnavailableError(
+                "server_mode=True is not supported by this version of aiomoto "
+                "yet; use the default in-process mode (mock_aws())."
+            )
+        del server_port
+        self._reset = reset
+        self._remove_data = remove_data
+        self._server_mode = server_mode
+        self._auto_endpoint = mode
+
+    @property
+    def reset(self) -> bool:
+        """Reset Moto's backends when this context is the outermost to start."""
+        return self._reset
+
+    @property
+    def remove_data(self) -> bool:
+        """Remove Moto's data when this context is the outermost to stop."""
+        return self._remove_data
+
+    @property
+    def server_mode(self) -> bool:
+        return self._server_mode
+
+    @property
+    def auto_endpoint(self) -> AutoEndpointMode:
+        return self._auto_endpoint
+
+    @property
+    def server_endpoint(self) -> str | None:
+        """The running server's base URL; ``None`` outside server mode."""
+        return None
+
+    @property
+    def server_host(self) -> str | None:
+        return None
+
+    @property
+    def server_port(self) -> int | None:
+        return None
+
+    @property
+    def server_registry_path(self) -> str | None:
+        return None
+
+    def start(self) -> None:
+        """Activate the mock (or join the active one); pair with :meth:`stop`."""
+        _lifecycle.enter(reset=self._reset)
+
+    def stop(self) -> None:
+        """Leave the mock; the outermost stop tears it down."""
+        _lifecycle.exit_(remove_data=self._remove_data)
+
+    def __enter__(self) -> MockAwsContext:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    async def __aenter__(self) -> MockAwsContext:
+        self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def __call__(self, target: F) -> F:
+        """Decorate a function or class so that its body runs inside the mock."""
+        return decorate(self, target)
+
+    def __repr__(self) -> str:
+        return (
+            f"mock_aws(reset={self._reset}, remove_data={self._remove_data}, "
+            f"server_mode={self._server_mode}, "
+            f"auto_endpoint={self._auto_endpoint.value!r})"
+        )
+
+
+def _auto_endpoint_mode(
+    value: AutoEndpointMode | str | None, *, server_mode: bool
+) -> AutoEndpointMode:
+    if value is None:
+        return AutoEndpointMode.FORCE if server_mode else AutoEndpointMode.DISABLED
+    try:
+        mode = AutoEndpointMode(value)
+    except ValueError:
+        choices = ", ".join(repr(m.value) for m in AutoEndpointMode)
+        raise AutoEndpointError(
+            f"auto_endpoint={value!r} is not a known mode; use one of {choices} "
+            "or an AutoEndpointMode member."
+        ) from None
+    if mode is not AutoEndpointMode.DISABLED and not server_mode:
+        raise AutoEndpointError(
+            f"auto_endpoint={mode.value!r} needs server_mode=True: in-process "
+            "mode has no server to point clients at. Pass server_mode=True, or "
+            "drop auto_endpoint (or use AutoEndpointMode.DISABLED)."
+        )
+    return mode
+
+
+@overload
+def mock_aws(target: F, /) -> F: ...
+
+
+@overload
+def mock_aws(
+    *,
+    reset: bool = True,
+    remove_data: bool = True,
+    server_mode: bool = False,
+    server_port: int | None = None,
+    auto_endpoint: AutoEndpointMode | str | None = None,
+) -> MockAwsContext: ...
+
+
+def mock_aws(
+    target: F | None = None,
+    /,
+    *,
+    reset: bool = True,
+    remove_data: bool = True,
+    server_mode: bool = False,
+    server_port: int | None = None,
+    auto_endpoint: AutoEndpointMode | str | None = None,
+) -> F | MockAwsContext:
+    """Serve boto3, aiobotocore and aioboto3 clients from Moto's backends.
+
+    Use it as ``with mock_aws():``, ``async with mock_aws():``, ``@mock_aws``
+    or ``@mock_aws(reset=False)``. Contexts nest and share one backend: only
+    the outermost ``reset`` and ``remove_data`` apply.
+    """
+    context = MockAwsContext(
+        reset=reset,
+        remove_data=remove_data,
+        server_mode=server_mode,
+        server_port=server_port,
+        auto_endpoint=auto_endpoint,
+    )
+    return context if target is None else context(target)
+
+
+@overload
+def mock_aws_decorator(target: F, /) -> F: ...
+
+
+@overload
+def mock_aws_decorator(
+    *,
+    reset: bool = True,
+    remove_data: bool = True,
+    server_mode: bool = False,
+    server_port: int | None = None,
+    auto_endpoint: AutoEndpointMode | str | None = None,
+) -> MockAwsContext: ...
+
+
+def mock_aws_decorator(
+    target: F | None = None,
+    /,
+    *,
+    reset: bool = True,
+    remove_data: bool = True,
+    server_mode: bool = False,
+    server_port: int | None = None,
+    auto_endpoint: AutoEndpointMode | str | None = None,
+) -> F | MockAwsContext:
+    """The decorator-first name for :func:`mock_aws`, with the same options.
+
+    ``mock_aws_decorator(reset=False)`` returns a reusable decorator (and
+    context); ``@mock_aws_decorator`` wraps a function with the defaults.
+    """
+    return mock_aws(
+        target,  # type: ignore[arg-type]
+        reset=reset,
+        remove_data=remove_data,
+        server_mode=server_mode,
+        server_port=server_port,
+        auto_endpoint=auto_endpoint,
+    )

@@ -1,0 +1,100 @@
+"""aiobotocore's ``AioEndpoint``, served by Moto instead of an HTTP session.
+
+Two methods are wrapped while aiomoto is active:
+
+- ``_do_get_response`` marks the request as an async client's (see
+  :mod:`aiomoto._inprocess.botocore_stubber`) before aiobotocore emits
+  ``before-send``;
+- ``_send``, which aiobotocore calls when no ``before-send`` handler answered,
+  gives the request to Moto and returns an awaitable ``AioAWSResponse`` over
+  Moto's answer. A request Moto does not serve raises
+  :class:`~aiomoto.exceptions.RealHTTPRequestBlockedError`; the HTTP session
+  is never used, so no socket is ever opened.
+
+Async request bodies (aiobotocore's aws-chunked checksum wrapper, async file
+objects, async iterables) are read here, because Moto reads bodies
+synchronously. The original body object stays on aiobotocore's request, so a
+retry can rewind it as usual.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from aiobotocore.awsrequest import AioAWSResponse
+from aiobotocore.endpoint import AioEndpoint
+from botocore.awsrequest import AWSPreparedRequest
+from moto.core.models import botocore_stubber
+
+from aiomoto._inprocess.botocore_stubber import ASYNC_REQUEST_MARK
+from aiomoto._inprocess.response import InMemoryHTTPResponse, as_bytes
+from aiomoto._patching import patched
+from aiomoto.exceptions import RealHTTPRequestBlockedError
+
+
+@contextmanager
+def served_by_moto() -> Iterator[None]:
+    original_do_get_response = AioEndpoint._do_get_response
+
+    async def _do_get_response(
+        self: AioEndpoint, request: Any, operation_model: Any, context: Any
+    ) -> Any:
+        setattr(request, ASYNC_REQUEST_MARK, _operation_name(operation_model))
+        return await original_do_get_response(
+            self, request, operation_model, context
+        )
+
+    with (
+        patched(AioEndpoint, "_do_get_response", _do_get_response),
+        patched(AioEndpoint, "_send", _send),
+    ):
+        yield
+
+
+async def _send(self: AioEndpoint, request: AWSPreparedRequest) -> AioAWSResponse:
+    body = request.body
+    if body is not None and not isinstance(body, (bytes, bytearray, str)):
+        data = await _read_async_body(body)
+        if data is not None:
+            request = _with_body(request, data)
+    answer = botocore_stubber.process_request(request)
+    if answer is None:
+        raise RealHTTPRequestBlockedError(
+            request.method or "GET",
+            request.url or "",
+            getattr(request, ASYNC_REQUEST_MARK, None),
+        )
+    status, headers, payload = answer
+    raw = InMemoryHTTPResponse(request.url, status, headers, as_bytes(payload))
+    return AioAWSResponse(request.url, status, headers, raw)
+
+
+async def _read_async_body(body: Any) -> bytes | None:
+    """Read an async body to bytes; ``None`` leaves a sync body to Moto."""
+    read = getattr(body, "read", None)
+    if read is not None:
+        if not inspect.iscoroutinefunction(read):
+            return None
+        return as_bytes(await read())
+    if hasattr(body, "__aiter__"):
+        return b"".join([as_bytes(chunk) async for chunk in body])
+    return None
+
+
+def _with_body(request: AWSPreparedRequest, body: bytes) -> AWSPreparedRequest:
+    copy = AWSPreparedRequest(
+        method=request.method,
+        url=request.url,
+        headers=request.headers,
+        body=body,
+        stream_output=request.stream_output,
+    )
+    setattr(copy, ASYNC_REQUEST_MARK, getattr(request, ASYNC_REQUEST_MARK, None))
+    return copy
+
+
+def _operation_name(operation_model: Any) -> str:
+    return f"{operation_model.service_model.service_name}.{operation_model.name}"

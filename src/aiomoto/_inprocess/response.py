@@ -1,0 +1,113 @@
+"""An in-memory stand-in for the ``aiohttp.ClientResponse`` aiobotocore reads.
+
+aiobotocore builds its ``StreamingBody`` (2.x) or ``AioStreamingBody`` (3.x)
+around the raw response and reads it through ``raw.content.read(n)``; its
+``AioAWSResponse.content`` awaits ``raw.read()``. This class offers exactly
+that surface over the bytes Moto returned, without copying them: a full read
+hands back Moto's own ``bytes`` object, and partial reads copy only the slice
+asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any
+
+_EMPTY = b""
+
+
+class InMemoryStreamReader:
+    """The ``raw.content`` part: an ``aiohttp.StreamReader`` over fixed bytes."""
+
+    __slots__ = ("_body", "_position")
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+        self._position = 0
+
+    def at_eof(self) -> bool:
+        return self._position >= len(self._body)
+
+    async def read(self, n: int = -1) -> bytes:
+        return self.read_now(n)
+
+    async def readany(self) -> bytes:
+        return self.read_now(-1)
+
+    def read_now(self, n: int = -1) -> bytes:
+        body, start = self._body, self._position
+        if start == 0 and (n < 0 or n >= len(body)):
+            self._position = len(body)
+            return body
+        end = len(body) if n < 0 else min(start + n, len(body))
+        self._position = end
+        return body[start:end] if end > start else _EMPTY
+
+    def release(self) -> None:
+        self._body = _EMPTY
+        self._position = 0
+
+
+class InMemoryHTTPResponse:
+    """The raw response object: status, headers, URL and an async body.
+
+    No ``__slots__``: aiobotocore 2.x wraps this object in ``wrapt`` proxies
+    that store their own state on it, as they do on an aiohttp response.
+    """
+
+    def __init__(
+        self, url: str, status: int, headers: Mapping[str, str], body: bytes
+    ) -> None:
+        self.url = url
+        self.status = status
+        self.headers = headers
+        self.content = InMemoryStreamReader(body)
+        self._closed = False
+
+    @property
+    def content_length(self) -> int | None:
+        length = self.headers.get("content-length")
+        return int(length) if length is not None else None
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def at_eof(self) -> bool:
+        return self.content.at_eof()
+
+    async def read(self) -> bytes:
+        return self.content.read_now(-1)
+
+    def close(self) -> None:
+        self._closed = True
+        self.content.release()
+
+    def release(self) -> None:
+        self.close()
+
+    async def __aenter__(self) -> InMemoryHTTPResponse:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<InMemoryHTTPResponse {self.status} {self.url}>"
+
+
+def as_bytes(body: Any) -> bytes:
+    """Moto answers with ``str`` or ``bytes``; aiobotocore wants ``bytes``."""
+    if isinstance(body, bytes):
+        return body
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    if body is None:
+        return _EMPTY
+    return bytes(body)
