@@ -1,0 +1,27 @@
+"""Shared test set-up: a clean AWS environment and the async backend."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+# Tests must never follow a developer's endpoint, profile or region settings.
+for _name in list(os.environ):
+    if _name.startswith("AWS_ENDPOINT_URL") or _name in {
+        "AWS_PROFILE",
+        "AWS_DEFAULT_PROFILE",
+        "AWS_CONFIG_FILE",
+        "AWS_SHARED_CREDENTIALS_FILE",
+    }:
+        del os.environ[_name]
+os.environ["AWS_CONFIG_FILE"] = os.devnull
+os.environ["AWS_SHARED_CREDENTIALS_FILE"] = os.devnull
+os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+# No instance-metadata lookups: they would try a link-local address.
+os.environ["AWS_EC2_METADATA_DISABLED"] = "true"
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
