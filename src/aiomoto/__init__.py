@@ -17,6 +17,7 @@ from aiomoto.exceptions import (
     AutoEndpointError,
     ConfigurationError,
     NotActiveError,
+    NotDecoratableError,
     RealHTTPRequestBlockedError,
     ServerModeUnavailableError,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "ConfigurationError",
     "MockAwsContext",
     "NotActiveError",
+    "NotDecoratableError",
     "RealHTTPRequestBlockedError",
     "ServerModeUnavailableError",
     "__version__",

@@ -232,11 +232,11 @@ def mock_aws_decorator(
     ``mock_aws_decorator(reset=False)`` returns a reusable decorator (and
     context); ``@mock_aws_decorator`` wraps a function with the defaults.
     """
-    return mock_aws(
-        target,  # type: ignore[arg-type]
+    context = MockAwsContext(
         reset=reset,
         remove_data=remove_data,
         server_mode=server_mode,
         server_port=server_port,
         auto_endpoint=auto_endpoint,
     )
+    return context if target is None else context(target)

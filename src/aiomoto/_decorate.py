@@ -16,7 +16,9 @@ import inspect
 import unittest
 from collections.abc import AsyncGenerator, Callable, Generator
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
+
+from aiomoto.exceptions import NotDecoratableError
 
 T = TypeVar("T")
 
@@ -29,9 +31,9 @@ class SyncAndAsyncContext(
 
 def decorate(context: SyncAndAsyncContext, target: T) -> T:
     if inspect.isclass(target):
-        return _decorate_class(context, target)  # type: ignore[no-any-return]
+        return cast(T, _decorate_class(context, target))
     if not callable(target):
-        raise TypeError(
+        raise NotDecoratableError(
             f"mock_aws can decorate a function or a class, not {target!r}; "
             "to pass options, call it with keywords: @mock_aws(reset=False)."
         )
@@ -82,7 +84,7 @@ def _async_generator_wrapper(
                 except GeneratorExit:
                     await inner.aclose()
                     raise
-                except BaseException as error:  # noqa: BLE001 - forwarded as is
+                except BaseException as error:
                     try:
                         item = await inner.athrow(error)
                     except StopAsyncIteration:

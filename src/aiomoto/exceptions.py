@@ -5,6 +5,7 @@
     AiomotoError
     ├── ConfigurationError (also a ValueError): bad arguments, raised at construction
     │   └── AutoEndpointError: auto_endpoint given without server mode, or unknown
+    ├── NotDecoratableError (also a TypeError): mock_aws applied to a non-callable
     ├── ServerModeUnavailableError: server mode asked for but not available
     ├── NotActiveError: stop() called more often than start()
     └── RealHTTPRequestBlockedError: an async request Moto does not serve
@@ -22,6 +23,7 @@ __all__ = [
     "AutoEndpointError",
     "ConfigurationError",
     "NotActiveError",
+    "NotDecoratableError",
     "RealHTTPRequestBlockedError",
     "ServerModeUnavailableError",
 ]
@@ -37,6 +39,10 @@ class ConfigurationError(AiomotoError, ValueError):
 
 class AutoEndpointError(ConfigurationError):
     """``auto_endpoint`` is unknown, or was given without ``server_mode=True``."""
+
+
+class NotDecoratableError(AiomotoError, TypeError):
+    """``mock_aws`` was applied to something that is neither a function nor a class."""
 
 
 class ServerModeUnavailableError(AiomotoError):

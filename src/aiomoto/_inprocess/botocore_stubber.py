@@ -28,12 +28,12 @@ ASYNC_REQUEST_MARK = "_aiomoto_operation"
 def stepping_aside_for_async_requests() -> Iterator[None]:
     moto_call = BotocoreStubber.__call__
 
-    def __call__(
+    def call_unless_async(
         self: BotocoreStubber, event_name: str, request: Any, **kwargs: Any
     ) -> Any:
         if hasattr(request, ASYNC_REQUEST_MARK):
             return None
         return moto_call(self, event_name, request, **kwargs)
 
-    with patched(BotocoreStubber, "__call__", __call__):
+    with patched(BotocoreStubber, "__call__", call_unless_async):
         yield
