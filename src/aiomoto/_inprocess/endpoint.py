@@ -22,7 +22,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 
 from aiobotocore.awsrequest import AioAWSResponse
 from aiobotocore.endpoint import AioEndpoint
@@ -37,15 +37,13 @@ from aiomoto.exceptions import RealHTTPRequestBlockedError
 
 @contextmanager
 def served_by_moto() -> Iterator[None]:
-    original_do_get_response = AioEndpoint._do_get_response
+    original_do_get_response = vars(AioEndpoint)["_do_get_response"]
 
     async def _do_get_response(
         self: AioEndpoint, request: Any, operation_model: Any, context: Any
     ) -> Any:
         setattr(request, ASYNC_REQUEST_MARK, _operation_name(operation_model))
-        return await original_do_get_response(
-            self, request, operation_model, context
-        )
+        return await original_do_get_response(self, request, operation_model, context)
 
     with (
         patched(AioEndpoint, "_do_get_response", _do_get_response),
@@ -69,7 +67,7 @@ async def _send(self: AioEndpoint, request: AWSPreparedRequest) -> AioAWSRespons
         )
     status, headers, payload = answer
     raw = InMemoryHTTPResponse(request.url, status, headers, as_bytes(payload))
-    return AioAWSResponse(request.url, status, headers, raw)
+    return AioAWSResponse(request.url, status, cast(Any, headers), raw)
 
 
 async def _read_async_body(body: Any) -> bytes | None:
