@@ -12,14 +12,19 @@ from aiomoto._context import (
     mock_aws,
     mock_aws_decorator,
 )
+from aiomoto._server.registry import ServerEntry, running_servers
 from aiomoto.exceptions import (
     AiomotoError,
     AutoEndpointError,
     ConfigurationError,
+    ModeConflictError,
     NotActiveError,
     NotDecoratableError,
     RealHTTPRequestBlockedError,
+    ServerDependencyError,
     ServerModeUnavailableError,
+    ServerNotRunningError,
+    ServerPortError,
 )
 
 __version__ = _version("aiomoto")
@@ -30,11 +35,17 @@ __all__ = [
     "AutoEndpointMode",
     "ConfigurationError",
     "MockAwsContext",
+    "ModeConflictError",
     "NotActiveError",
     "NotDecoratableError",
     "RealHTTPRequestBlockedError",
+    "ServerDependencyError",
+    "ServerEntry",
     "ServerModeUnavailableError",
+    "ServerNotRunningError",
+    "ServerPortError",
     "__version__",
     "mock_aws",
     "mock_aws_decorator",
+    "running_servers",
 ]

@@ -11,11 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import Enum
 from types import TracebackType
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from aiomoto import _lifecycle
+from aiomoto._asyncio import run_blocking
 from aiomoto._decorate import decorate
-from aiomoto.exceptions import AutoEndpointError, ServerModeUnavailableError
+from aiomoto.exceptions import AutoEndpointError, ServerPortError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from aiomoto._server import RunningServer, ServerConfig
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,7 +43,7 @@ class AutoEndpointMode(str, Enum):
 class MockAwsContext:
     """A ``mock_aws`` configuration, usable as ``with``, ``async with`` or decorator."""
 
-    __slots__ = ("_auto_endpoint", "_remove_data", "_reset", "_server_mode")
+    __slots__ = ("_auto_endpoint", "_remove_data", "_reset", "_server_config")
 
     def __init__(
         self,
@@ -49,16 +55,20 @@ class MockAwsContext:
         auto_endpoint: AutoEndpointMode | str | None = None,
     ) -> None:
         mode = _auto_endpoint_mode(auto_endpoint, server_mode=server_mode)
-        if server_mode:
-            raise ServerModeUnavailableError(
-                "server_mode=True is not supported by this version of aiomoto "
-                "yet; use the default in-process mode (mock_aws())."
-            )
-        del server_port
+        _check_server_port(server_port, server_mode=server_mode)
         self._reset = reset
         self._remove_data = remove_data
-        self._server_mode = server_mode
         self._auto_endpoint = mode
+        self._server_config: ServerConfig | None = None
+        if server_mode:
+            from aiomoto._server import ServerConfig, require_server_dependencies
+
+            require_server_dependencies()
+            self._server_config = ServerConfig(
+                port=server_port,
+                inject=mode is not AutoEndpointMode.DISABLED,
+                force=mode is AutoEndpointMode.FORCE,
+            )
 
     @property
     def reset(self) -> bool:
@@ -72,7 +82,7 @@ class MockAwsContext:
 
     @property
     def server_mode(self) -> bool:
-        return self._server_mode
+        return self._server_config is not None
 
     @property
     def auto_endpoint(self) -> AutoEndpointMode:
@@ -80,24 +90,40 @@ class MockAwsContext:
 
     @property
     def server_endpoint(self) -> str | None:
-        """The running server's base URL; ``None`` outside server mode."""
-        return None
+        """The server's base URL while active in server mode, else ``None``."""
+        server = self._server()
+        return server.address.endpoint if server is not None else None
 
     @property
     def server_host(self) -> str | None:
-        return None
+        """The host the server is bound to, while active in server mode."""
+        server = self._server()
+        return server.address.host if server is not None else None
 
     @property
     def server_port(self) -> int | None:
-        return None
+        """The port the server is bound to, while active in server mode."""
+        server = self._server()
+        return server.address.port if server is not None else None
 
     @property
-    def server_registry_path(self) -> str | None:
-        return None
+    def server_registry_path(self) -> Path | None:
+        """The registry file aiomoto wrote for the server it started.
+
+        ``None`` outside server mode, and when attached to a server that
+        aiomoto did not start (``server_port=...``).
+        """
+        server = self._server()
+        return server.registry_path if server is not None else None
+
+    def _server(self) -> RunningServer | None:
+        if self._server_config is None:
+            return None
+        return _lifecycle.running_server()
 
     def start(self) -> None:
         """Activate the mock (or join the active one); pair with :meth:`stop`."""
-        _lifecycle.enter(reset=self._reset)
+        _lifecycle.enter(reset=self._reset, server=self._server_config)
 
     def stop(self) -> None:
         """Leave the mock; the outermost stop tears it down."""
@@ -116,7 +142,11 @@ class MockAwsContext:
         self.stop()
 
     async def __aenter__(self) -> MockAwsContext:
-        self.start()
+        if self._server_config is None:
+            self.start()
+        else:
+            # Starting or reaching a server waits on sockets: not on the loop.
+            await run_blocking(self.start, undo=self.stop)
         return self
 
     async def __aexit__(
@@ -125,7 +155,10 @@ class MockAwsContext:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.stop()
+        if self._server_config is None:
+            self.stop()
+        else:
+            await run_blocking(self.stop)
 
     def __call__(self, target: F) -> F:
         """Decorate a function or class so that its body runs inside the mock."""
@@ -134,8 +167,24 @@ class MockAwsContext:
     def __repr__(self) -> str:
         return (
             f"mock_aws(reset={self._reset}, remove_data={self._remove_data}, "
-            f"server_mode={self._server_mode}, "
+            f"server_mode={self.server_mode}, "
             f"auto_endpoint={self._auto_endpoint.value!r})"
+        )
+
+
+def _check_server_port(port: int | None, *, server_mode: bool) -> None:
+    if port is None:
+        return
+    if not server_mode:
+        raise ServerPortError(
+            f"server_port={port} needs server_mode=True: in-process mode has "
+            "no server. Pass server_mode=True to attach to the server on that "
+            "port, or drop server_port."
+        )
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+        raise ServerPortError(
+            f"server_port={port!r} is not a TCP port: give an int from 1 to "
+            "65535, or leave it out to start a server on a free port."
         )
 
 

@@ -6,6 +6,11 @@ backends when the outermost context asks for it) inside one ``ExitStack``; the
 1→0 exit unwinds that stack (removing Moto's data when the outermost context
 asks for it). Inner enters and exits only move the counter, so their ``reset``
 and ``remove_data`` flags have no effect, and contexts may exit in any order.
+
+An activation is in one mode for its whole life: in-process (Moto's patches
+plus the aiobotocore adapter) or server mode (a local Moto server and endpoint
+injection). A nested context that asks for the other mode, or for another
+server, is refused before anything changes.
 """
 
 from __future__ import annotations
@@ -14,14 +19,20 @@ import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from aiomoto.exceptions import NotActiveError
+from aiomoto.exceptions import ModeConflictError, NotActiveError
+
+if TYPE_CHECKING:
+    from aiomoto._server import RunningServer, ServerConfig
 
 
 @dataclass
 class _Activation:
     stack: ExitStack
-    #: Read by the Moto installer when the stack unwinds; set by the last exit.
+    server_config: ServerConfig | None
+    server: RunningServer | None = None
+    #: Read by the installers when the stack unwinds; set by the last exit.
     remove_data: bool = True
     depth: int = field(default=1)
 
@@ -35,17 +46,29 @@ def depth() -> int:
     return _active.depth if _active is not None else 0
 
 
-def enter(*, reset: bool) -> None:
+def running_server() -> RunningServer | None:
+    """The active server-mode activation's server, if any."""
+    active = _active
+    return active.server if active is not None else None
+
+
+def enter(*, reset: bool, server: ServerConfig | None = None) -> None:
     global _active
     with _lock:
         if _active is not None:
+            _check_compatible(_active, server)
             _active.depth += 1
             return
         stack = ExitStack()
-        activation = _Activation(stack)
+        activation = _Activation(stack, server)
         try:
-            stack.enter_context(_moto_backends(activation, reset=reset))
-            stack.enter_context(_async_clients())
+            if server is None:
+                stack.enter_context(_moto_backends(activation, reset=reset))
+                stack.enter_context(_async_clients())
+            else:
+                activation.server = stack.enter_context(
+                    _local_server(activation, server, reset=reset)
+                )
         except BaseException:
             stack.close()
             raise
@@ -70,6 +93,28 @@ def exit_(*, remove_data: bool) -> None:
         activation.stack.close()
 
 
+def _check_compatible(active: _Activation, wanted: ServerConfig | None) -> None:
+    def describe(config: ServerConfig | None) -> str:
+        return "in-process mode" if config is None else "server mode"
+
+    if (active.server_config is None) != (wanted is None):
+        raise ModeConflictError(
+            f"A mock_aws context in {describe(wanted)} cannot be nested inside "
+            f"one in {describe(active.server_config)}: nested contexts share "
+            "one backend, so every context in a nest must use the same mode. "
+            "Use the outer context's mode, or exit it first."
+        )
+    if wanted is None or active.server is None or wanted.port is None:
+        return
+    if wanted.port != active.server.address.port:
+        raise ModeConflictError(
+            f"This context asks for the server on port {wanted.port}, but the "
+            "active server-mode context uses "
+            f"{active.server.address.endpoint}; nested contexts share the outer "
+            "server. Drop server_port, or pass the outer one's."
+        )
+
+
 @contextmanager
 def _moto_backends(activation: _Activation, *, reset: bool) -> Iterator[None]:
     """Moto's own in-process mock: backends, the sync stubber, fake credentials."""
@@ -89,3 +134,15 @@ def _async_clients() -> Iterator[None]:
 
     with serving_async_clients():
         yield
+
+
+@contextmanager
+def _local_server(
+    activation: _Activation, config: ServerConfig, *, reset: bool
+) -> Iterator[RunningServer]:
+    from aiomoto._server import serving
+
+    with serving(
+        config, reset=reset, remove_data=lambda: activation.remove_data
+    ) as server:
+        yield server

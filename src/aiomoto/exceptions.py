@@ -4,9 +4,13 @@
 
     AiomotoError
     ├── ConfigurationError (also a ValueError): bad arguments, raised at construction
-    │   └── AutoEndpointError: auto_endpoint given without server mode, or unknown
+    │   ├── AutoEndpointError: auto_endpoint given without server mode, or unknown
+    │   └── ServerPortError: server_port out of range, or without server mode
+    ├── ModeConflictError: a nested context disagrees with the active one
     ├── NotDecoratableError (also a TypeError): mock_aws applied to a non-callable
     ├── ServerModeUnavailableError: server mode asked for but not available
+    │   ├── ServerDependencyError: moto[server] is not installed
+    │   └── ServerNotRunningError: nothing answers at the server port
     ├── NotActiveError: stop() called more often than start()
     └── RealHTTPRequestBlockedError: an async request Moto does not serve
 
@@ -22,10 +26,14 @@ __all__ = [
     "AiomotoError",
     "AutoEndpointError",
     "ConfigurationError",
+    "ModeConflictError",
     "NotActiveError",
     "NotDecoratableError",
     "RealHTTPRequestBlockedError",
+    "ServerDependencyError",
     "ServerModeUnavailableError",
+    "ServerNotRunningError",
+    "ServerPortError",
 ]
 
 
@@ -45,8 +53,24 @@ class NotDecoratableError(AiomotoError, TypeError):
     """``mock_aws`` was applied to something that is neither a function nor a class."""
 
 
+class ServerPortError(ConfigurationError):
+    """``server_port`` is outside 1..65535, or was given without server mode."""
+
+
+class ModeConflictError(AiomotoError):
+    """A nested context asks for a different mode or server than the active one."""
+
+
 class ServerModeUnavailableError(AiomotoError):
     """Server mode was requested but cannot be provided."""
+
+
+class ServerDependencyError(ServerModeUnavailableError):
+    """``moto[server]`` is not installed: ``pip install "aiomoto[server]"``."""
+
+
+class ServerNotRunningError(ServerModeUnavailableError):
+    """Nothing answers at the server port a context asked to attach to."""
 
 
 class NotActiveError(AiomotoError):
@@ -91,6 +115,13 @@ def _blocked_message(method: str, url: str, operation: str | None) -> str:
             "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true, for in-process tests; "
             "use mock_aws(server_mode=True) when a client must talk to a real "
             "local endpoint."
+        )
+    elif host.endswith(".api.aws"):
+        message += (
+            f" The host {host!r} is a dual-stack (IPv6) endpoint, which Moto "
+            "does not recognise: turn dual-stack off for in-process tests "
+            "(use_dualstack_endpoint in the client's Config, "
+            "AWS_USE_DUALSTACK_ENDPOINT, or the AWS config file)."
         )
     else:
         message += (

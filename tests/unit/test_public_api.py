@@ -15,7 +15,6 @@ from aiomoto import (
     AutoEndpointMode,
     ConfigurationError,
     MockAwsContext,
-    ServerModeUnavailableError,
     mock_aws,
 )
 
@@ -27,13 +26,19 @@ def test_the_public_names_are_exactly_these() -> None:
         "AutoEndpointMode",
         "ConfigurationError",
         "MockAwsContext",
+        "ModeConflictError",
         "NotActiveError",
         "NotDecoratableError",
         "RealHTTPRequestBlockedError",
+        "ServerDependencyError",
+        "ServerEntry",
         "ServerModeUnavailableError",
+        "ServerNotRunningError",
+        "ServerPortError",
         "__version__",
         "mock_aws",
         "mock_aws_decorator",
+        "running_servers",
     ]
     assert all(hasattr(aiomoto, name) for name in aiomoto.__all__)
 
@@ -41,7 +46,7 @@ def test_the_public_names_are_exactly_these() -> None:
 def test_every_error_is_an_aiomoto_error() -> None:
     errors = [getattr(aiomoto, name) for name in aiomoto.__all__]
     errors = [e for e in errors if isinstance(e, type) and issubclass(e, Exception)]
-    assert len(errors) == 7
+    assert len(errors) == 11
     assert all(issubclass(error, AiomotoError) for error in errors)
     assert all(error.__name__.endswith("Error") for error in errors)
 
@@ -81,11 +86,6 @@ def test_an_unknown_auto_endpoint_names_the_valid_modes() -> None:
     assert "'force', 'if_missing', 'disabled'" in message
     assert isinstance(raised.value, ConfigurationError)
     assert isinstance(raised.value, ValueError)
-
-
-def test_server_mode_is_reported_as_not_yet_available() -> None:
-    with pytest.raises(ServerModeUnavailableError, match="in-process mode"):
-        mock_aws(server_mode=True)
 
 
 def test_in_process_contexts_have_no_server_attributes() -> None:

@@ -1,0 +1,132 @@
+"""Registry files: how another process finds a server aiomoto started.
+
+Each server aiomoto starts is recorded as ``aiomoto-server-<uuid>.json`` in
+the registry directory (``AIOMOTO_SERVER_REGISTRY_DIR``, or a per-user cache
+directory), readable only by the user, with its ``endpoint``, ``host``,
+``pid`` and ``port``. The file is removed when the server stops. Files older
+than 24 hours are removed when a new server starts; unreadable or foreign
+files are skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aiomoto import _settings
+
+PREFIX = "aiomoto-server-"
+SUFFIX = ".json"
+STALE_AFTER_SECONDS = 24 * 60 * 60
+
+
+@dataclass(frozen=True)
+class ServerEntry:
+    """One registry file: a Moto server aiomoto started."""
+
+    endpoint: str
+    host: str
+    pid: int
+    port: int
+    path: Path
+
+
+def write(endpoint: str, host: str, port: int) -> Path:
+    directory = _settings.registry_dir()
+    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = directory / f"{PREFIX}{uuid.uuid4()}{SUFFIX}"
+    payload = {"endpoint": endpoint, "host": host, "pid": os.getpid(), "port": port}
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        json.dump(payload, file)
+    return path
+
+
+def remove(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+def remove_stale(now: float | None = None) -> list[Path]:
+    """Delete registry files older than 24 hours; return what was deleted."""
+    directory = _settings.registry_dir()
+    cutoff = (time.time() if now is None else now) - STALE_AFTER_SECONDS
+    removed: list[Path] = []
+    for path in _registry_files(directory):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
+
+
+def entries() -> list[ServerEntry]:
+    """Every readable registry entry, live or not, oldest first."""
+    found = []
+    for path in _registry_files(_settings.registry_dir()):
+        entry = _read(path)
+        if entry is not None:
+            found.append(entry)
+    return found
+
+
+def _registry_files(directory: Path) -> list[Path]:
+    try:
+        paths = [
+            path
+            for path in directory.iterdir()
+            if path.name.startswith(PREFIX) and path.name.endswith(SUFFIX)
+        ]
+    except OSError:
+        return []
+    return sorted(paths, key=_mtime)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _read(path: Path) -> ServerEntry | None:
+    try:
+        payload: Any = json.loads(path.read_text(encoding="utf-8"))
+        return ServerEntry(
+            endpoint=_typed(payload["endpoint"], str),
+            host=_typed(payload["host"], str),
+            pid=_typed(payload["pid"], int),
+            port=_typed(payload["port"], int),
+            path=path,
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _typed(value: Any, kind: type[Any]) -> Any:
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise TypeError(f"expected {kind.__name__}, got {value!r}")
+    return value
+
+
+def running_servers() -> list[ServerEntry]:
+    """The servers aiomoto started that still answer, oldest first.
+
+    Another process can attach to one with
+    ``mock_aws(server_mode=True, server_port=entry.port)``.
+    """
+    from aiomoto._server.process import ServerAddress, answers
+
+    return [
+        entry
+        for entry in entries()
+        if answers(ServerAddress(entry.host, entry.port), timeout=0.5)
+    ]
