@@ -1,6 +1,7 @@
 # One command per task, identical locally and in CI.
 #   make demo   run examples/quickstart.py
-#   make test   lint, type checks and the test suite in every locked environment
+#   make test   lint, type checks and the test matrix (every locked environment)
+#   make matrix the test matrix alone (matrix.json); CELLS="latest" for some cells
 #   make lint   ruff (lint + format check)
 #   make bench  the benchmark suite
 # On a machine with only Python >= 3.10, git and make, these install what they
@@ -24,7 +25,7 @@ LATEST := $(CURDIR)/.venv
 AIOBOTO3 := $(CURDIR)/.venv-aioboto3
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint typecheck test-latest test-aioboto3 sync bench clean
+.PHONY: demo test lint typecheck matrix compat-table digests sync bench clean
 
 $(CURDIR)/.tools/bin/uv:
 	$(PYTHON) -m venv $(CURDIR)/.tools
@@ -51,16 +52,23 @@ lint: $(LATEST)/.synced
 typecheck: $(LATEST)/.synced
 	$(LATEST)/bin/mypy
 
-test-latest: $(LATEST)/.synced
-	$(LATEST)/bin/python -m pytest -n 2 --cov --cov-report=term --cov-fail-under=90 $(PYTEST_ARGS)
+# Every cell of matrix.json: a locked environment each, tested in turn.
+# `make matrix CELLS="latest aioboto3"` runs some of them.
+matrix: | $(UV)
+	UV=$(UV) PYTEST_ARGS="$(PYTEST_ARGS)" $(PYTHON) scripts/matrix.py run $(CELLS)
 
-test-aioboto3: $(AIOBOTO3)/.synced
-	$(AIOBOTO3)/bin/python -m pytest -n 2 $(PYTEST_ARGS)
+test: lint typecheck matrix
 
-test: lint typecheck test-latest test-aioboto3
+compat-table:
+	$(PYTHON) scripts/matrix.py table
+
+# Record the upstream seams' fingerprints of every dependency line.
+digests:
+	for env in .venv .venv-aioboto3 .venvs/oldest; do \
+		$$env/bin/python -m tests.upstream.drift record; done
 
 bench: $(LATEST)/.synced
 	$(LATEST)/bin/python benchmarks/run.py
 
 clean:
-	rm -rf .tools .venv .venv-aioboto3 .mypy_cache .ruff_cache .pytest_cache .coverage
+	rm -rf .tools .venv .venv-aioboto3 .venvs .mypy_cache .ruff_cache .pytest_cache .coverage

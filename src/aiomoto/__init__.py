@@ -25,6 +25,8 @@ from aiomoto.exceptions import (
     ServerModeUnavailableError,
     ServerNotRunningError,
     ServerPortError,
+    UnsupportedVersionError,
+    UntestedVersionWarning,
 )
 
 __version__ = _version("aiomoto")
@@ -44,6 +46,8 @@ __all__ = [
     "ServerModeUnavailableError",
     "ServerNotRunningError",
     "ServerPortError",
+    "UnsupportedVersionError",
+    "UntestedVersionWarning",
     "__version__",
     "mock_aws",
     "mock_aws_decorator",

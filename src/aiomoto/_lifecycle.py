@@ -21,6 +21,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from aiomoto import _versions
 from aiomoto.exceptions import ModeConflictError, NotActiveError
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ def enter(*, reset: bool, server: ServerConfig | None = None) -> None:
             _check_compatible(_active, server)
             _active.depth += 1
             return
+        _versions.check_once()
         stack = ExitStack()
         activation = _Activation(stack, server)
         try:

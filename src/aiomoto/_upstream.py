@@ -1,15 +1,19 @@
-"""Every private upstream attribute aiomoto patches or relies on, in one list.
+"""Every upstream attribute aiomoto patches or relies on, in one list.
 
 Each seam names an importable owner and an attribute. ``tests/upstream``
-checks that each one exists on every supported dependency line, and that
-every patched one is the original object again after the outermost exit.
+checks that each one exists on every supported dependency line, records a
+digest of its source per installed release (so a new release fails with the
+list of exactly what changed), and checks that every patched one is the
+original object again after the outermost exit.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import inspect
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,12 @@ class Seam:
     #: True when aiomoto replaces the attribute while a context is active.
     patched: bool
     why: str
+    #: The mode whose activation uses the seam.
+    mode: Literal["in-process", "server"] = "in-process"
+
+    @property
+    def distribution(self) -> str:
+        return self.module.split(".")[0]
 
     def owner(self) -> Any:
         """The object that holds the attribute (a module or a class)."""
@@ -33,6 +43,19 @@ class Seam:
 
     def resolve(self) -> Any:
         return getattr(self.owner(), self.attribute)
+
+    def fingerprint(self) -> dict[str, str]:
+        """A digest of the seam's source and its call signature, if it has one."""
+        target = self.resolve()
+        if not (inspect.isroutine(target) or inspect.isclass(target)):
+            target = type(target)
+        source = inspect.getsource(target)
+        try:
+            signature = str(inspect.signature(target))
+        except (TypeError, ValueError):
+            signature = ""
+        digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+        return {"sha256": digest, "signature": signature}
 
 
 SEAMS: tuple[Seam, ...] = (
@@ -78,8 +101,57 @@ SEAMS: tuple[Seam, ...] = (
         patched=False,
         why="the awaitable response type aiobotocore parses",
     ),
+    Seam(
+        "aiobotocore.endpoint",
+        "convert_to_response_dict",
+        patched=False,
+        why="reads raw.content / raw.read() of the in-memory response",
+    ),
+    Seam(
+        "aiobotocore.httpchecksum",
+        "handle_checksum_body",
+        patched=False,
+        why="wraps the in-memory raw response for checksum validation",
+    ),
+    Seam(
+        "botocore.session",
+        "Session.create_client",
+        patched=True,
+        why="endpoint injection for boto3 and botocore clients",
+        mode="server",
+    ),
+    Seam(
+        "aiobotocore.session",
+        "AioSession.create_client",
+        patched=True,
+        why="endpoint injection for aiobotocore, aioboto3 and s3fs clients",
+        mode="server",
+    ),
+    Seam(
+        "moto.server",
+        "ThreadedMotoServer",
+        patched=False,
+        why="Moto's own threaded server (start, get_host_and_port, stop)",
+        mode="server",
+    ),
+    Seam(
+        "moto.core.base_backend",
+        "BackendDict.reset",
+        patched=False,
+        why="resets the backends an in-process server shares",
+        mode="server",
+    ),
+    Seam(
+        "moto.core.model_instances",
+        "reset_model_data",
+        patched=False,
+        why="clears Moto's model registries along with the backends",
+        mode="server",
+    ),
 )
 
 
-def patched_seams() -> tuple[Seam, ...]:
-    return tuple(seam for seam in SEAMS if seam.patched)
+def patched_seams(
+    mode: Literal["in-process", "server"] = "in-process",
+) -> tuple[Seam, ...]:
+    return tuple(seam for seam in SEAMS if seam.patched and seam.mode == mode)

@@ -12,12 +12,17 @@
     │   ├── ServerDependencyError: moto[server] is not installed
     │   └── ServerNotRunningError: nothing answers at the server port
     ├── NotActiveError: stop() called more often than start()
+    ├── UnsupportedVersionError: aiobotocore, botocore or moto is too old
     └── RealHTTPRequestBlockedError: an async request Moto does not serve
 
 ``RealHTTPRequestBlockedError`` deliberately derives from nothing botocore's
 retry logic treats as transient (``ConnectionError``, ``HTTPClientError``,
 ``OSError``), so a blocked request fails at once instead of being retried with
 backoff.
+
+``UntestedVersionWarning`` (a ``UserWarning``) is issued once when an installed
+aiobotocore, botocore or moto is newer than the newest release aiomoto was
+tested with.
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ __all__ = [
     "ServerModeUnavailableError",
     "ServerNotRunningError",
     "ServerPortError",
+    "UnsupportedVersionError",
+    "UntestedVersionWarning",
 ]
 
 
@@ -75,6 +82,14 @@ class ServerNotRunningError(ServerModeUnavailableError):
 
 class NotActiveError(AiomotoError):
     """``stop()`` was called while no ``mock_aws`` context was active."""
+
+
+class UnsupportedVersionError(AiomotoError):
+    """An installed aiobotocore, botocore or moto is older than aiomoto supports."""
+
+
+class UntestedVersionWarning(UserWarning):
+    """An installed aiobotocore, botocore or moto is newer than aiomoto has tested."""
 
 
 class RealHTTPRequestBlockedError(AiomotoError):

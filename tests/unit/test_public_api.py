@@ -35,6 +35,8 @@ def test_the_public_names_are_exactly_these() -> None:
         "ServerModeUnavailableError",
         "ServerNotRunningError",
         "ServerPortError",
+        "UnsupportedVersionError",
+        "UntestedVersionWarning",
         "__version__",
         "mock_aws",
         "mock_aws_decorator",
@@ -46,7 +48,8 @@ def test_the_public_names_are_exactly_these() -> None:
 def test_every_error_is_an_aiomoto_error() -> None:
     errors = [getattr(aiomoto, name) for name in aiomoto.__all__]
     errors = [e for e in errors if isinstance(e, type) and issubclass(e, Exception)]
-    assert len(errors) == 11
+    errors = [e for e in errors if not issubclass(e, Warning)]
+    assert len(errors) == 12
     assert all(issubclass(error, AiomotoError) for error in errors)
     assert all(error.__name__.endswith("Error") for error in errors)
 

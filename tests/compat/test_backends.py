@@ -1,0 +1,123 @@
+"""aiomoto under every HTTP backend and event loop aiobotocore supports.
+
+aiobotocore 3.x can send through httpx instead of aiohttp
+(``AioConfig(http_session_cls=HttpxSession)``), and the httpx backend also
+runs under trio (through anyio). S3 and DynamoDB round trips, with
+``async with mock_aws()`` and with the decorator, work on each combination.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import Any, cast
+
+import boto3
+import pytest
+from aiobotocore.config import AioConfig
+from aiobotocore.session import AioSession
+
+from aiomoto import mock_aws
+
+# aiobotocore's httpx backend uses httpx2 (the maintained fork) or httpx.
+HAS_HTTPX = importlib.util.find_spec("aiobotocore.httpxsession") is not None and any(
+    importlib.util.find_spec(name) is not None for name in ("httpx2", "httpx")
+)
+HAS_TRIO = importlib.util.find_spec("trio") is not None
+NOT_HERE = "installed in the 'latest' matrix cells only (see matrix.json)"
+
+COMBINATIONS = [
+    pytest.param(("asyncio", "aiohttp"), id="asyncio-aiohttp"),
+    pytest.param(
+        ("asyncio", "httpx"),
+        id="asyncio-httpx",
+        marks=pytest.mark.skipif(not HAS_HTTPX, reason=f"httpx is {NOT_HERE}"),
+    ),
+    pytest.param(
+        ("trio", "httpx"),
+        id="trio-httpx",
+        marks=pytest.mark.skipif(
+            not (HAS_HTTPX and HAS_TRIO), reason=f"trio and httpx are {NOT_HERE}"
+        ),
+    ),
+]
+
+
+@pytest.fixture(params=COMBINATIONS)
+def combination(request: pytest.FixtureRequest) -> tuple[str, str]:
+    value: tuple[str, str] = request.param
+    return value
+
+
+@pytest.fixture
+def anyio_backend(combination: tuple[str, str]) -> str:
+    return combination[0]
+
+
+@pytest.fixture
+def config(combination: tuple[str, str]) -> AioConfig:
+    if combination[1] == "httpx":
+        from aiobotocore.httpxsession import HttpxSession
+
+        return AioConfig(http_session_cls=cast(Any, HttpxSession))
+    return AioConfig()
+
+
+def client(service: str, config: AioConfig) -> Any:
+    session: Any = AioSession()
+    return session.create_client(service, region_name="us-east-1", config=config)
+
+
+async def s3_round_trip(config: AioConfig) -> bytes:
+    boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="backends")
+    async with client("s3", config) as s3:
+        await s3.put_object(Bucket="backends", Key="k", Body=b"line one\nline two")
+        response = await s3.get_object(Bucket="backends", Key="k")
+        body = response["Body"]
+        async with body:
+            lines = [line async for line in body.iter_lines()]
+    assert lines == [b"line one", b"line two"]
+    written: bytes = (
+        boto3.client("s3", region_name="us-east-1")
+        .get_object(Bucket="backends", Key="k")["Body"]
+        .read()
+    )
+    return written
+
+
+async def dynamodb_round_trip(config: AioConfig) -> dict[str, Any]:
+    boto3.client("dynamodb", region_name="us-east-1").create_table(
+        TableName="backends",
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    async with client("dynamodb", config) as ddb:
+        await ddb.put_item(TableName="backends", Item={"pk": {"S": "async"}})
+        missing = ddb.exceptions.ResourceNotFoundException
+        with pytest.raises(missing):
+            await ddb.get_item(TableName="absent", Key={"pk": {"S": "x"}})
+    item: dict[str, Any] = boto3.client("dynamodb", region_name="us-east-1").get_item(
+        TableName="backends", Key={"pk": {"S": "async"}}
+    )["Item"]
+    return item
+
+
+@pytest.mark.anyio
+async def test_s3_round_trips_inside_async_with(config: AioConfig) -> None:
+    async with mock_aws():
+        assert await s3_round_trip(config) == b"line one\nline two"
+
+
+@pytest.mark.anyio
+async def test_dynamodb_round_trips_inside_async_with(config: AioConfig) -> None:
+    async with mock_aws():
+        assert await dynamodb_round_trip(config) == {"pk": {"S": "async"}}
+
+
+@pytest.mark.anyio
+async def test_the_decorator_works_on_every_loop_and_backend(config: AioConfig) -> None:
+    @mock_aws
+    async def both() -> tuple[bytes, dict[str, Any]]:
+        return await s3_round_trip(config), await dynamodb_round_trip(config)
+
+    assert await both() == (b"line one\nline two", {"pk": {"S": "async"}})
