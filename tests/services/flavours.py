@@ -1,12 +1,19 @@
 """One small async interface over every way of talking to S3.
 
-The sync flavours call boto3 directly (a sync call inside a coroutine is fine
-for a test); the async ones await aiobotocore or aioboto3. ``client`` is the
-underlying low-level client, for tests that need more than the interface.
+Every flavour has a low-level ``client`` and three primitives over it:
+``call`` (any operation), ``read`` (a whole streaming body, closed after) and
+``pages`` (a paginator's pages). The sync flavours call boto3 directly (a sync
+call inside a coroutine is fine for a test); the async ones await aiobotocore
+or aioboto3. The object-level methods are written once over those primitives;
+the resource flavours override them with the resource API.
+
+Sessions are shared by all tests: a fresh session loads the S3 model again,
+which would cost a tenth of a second per client.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,153 +30,116 @@ class ObjectInfo:
     metadata: dict[str, str]
 
 
+@functools.cache
+def _boto3_session() -> boto3.Session:
+    return boto3.Session(region_name=REGION)
+
+
+@functools.cache
+def aiobotocore_session() -> AioSession:
+    return AioSession()
+
+
+@functools.cache
+def _aioboto3_session() -> Any:
+    import aioboto3
+
+    return aioboto3.Session(region_name=REGION)
+
+
 class S3Flavour:
-    """The interface; subclasses implement it for one client flavour."""
+    """The interface, written over a low-level client's three primitives."""
 
     name = "abstract"
     is_async = False
     client: Any
 
     async def open(self) -> None:
-        return None
+        raise NotImplementedError
 
     async def close(self) -> None:
-        return None
+        raise NotImplementedError
+
+    async def call(self, operation: str, **params: Any) -> dict[str, Any]:
+        """``client.<operation>(**params)``, awaited when the client is async."""
+        raise NotImplementedError
+
+    async def read(self, body: Any) -> bytes:
+        """The whole of a streaming ``Body``, which is closed afterwards."""
+        raise NotImplementedError
+
+    async def pages(self, operation: str, **params: Any) -> list[dict[str, Any]]:
+        """Every page of the operation's paginator."""
+        raise NotImplementedError
 
     async def create_bucket(self, bucket: str) -> None:
-        raise NotImplementedError
+        await self.call("create_bucket", Bucket=bucket)
 
-    async def put(
-        self,
-        bucket: str,
-        key: str,
-        body: bytes,
-        *,
-        content_type: str | None = None,
-        metadata: dict[str, str] | None = None,
-    ) -> None:
-        raise NotImplementedError
+    async def put(self, bucket: str, key: str, body: bytes, **params: Any) -> None:
+        await self.call("put_object", Bucket=bucket, Key=key, Body=body, **params)
 
-    async def get(self, bucket: str, key: str) -> bytes:
-        raise NotImplementedError
+    async def get(self, bucket: str, key: str, **params: Any) -> bytes:
+        response = await self.call("get_object", Bucket=bucket, Key=key, **params)
+        return await self.read(response["Body"])
 
     async def head(self, bucket: str, key: str) -> ObjectInfo:
-        raise NotImplementedError
+        head = await self.call("head_object", Bucket=bucket, Key=key)
+        return ObjectInfo(head["ContentLength"], head["ContentType"], head["Metadata"])
 
     async def list_keys(self, bucket: str, prefix: str = "") -> list[str]:
-        raise NotImplementedError
+        pages = await self.pages("list_objects_v2", Bucket=bucket, Prefix=prefix)
+        return [entry["Key"] for page in pages for entry in page.get("Contents", [])]
 
     async def delete(self, bucket: str, key: str) -> None:
-        raise NotImplementedError
+        await self.call("delete_object", Bucket=bucket, Key=key)
 
     async def bucket_names(self) -> set[str]:
-        raise NotImplementedError
+        return {b["Name"] for b in (await self.call("list_buckets"))["Buckets"]}
 
     async def delete_bucket(self, bucket: str) -> None:
-        raise NotImplementedError
+        await self.call("delete_bucket", Bucket=bucket)
 
     def __repr__(self) -> str:
         return self.name
-
-
-def _put_args(
-    content_type: str | None, metadata: dict[str, str] | None
-) -> dict[str, Any]:
-    args: dict[str, Any] = {}
-    if content_type is not None:
-        args["ContentType"] = content_type
-    if metadata is not None:
-        args["Metadata"] = metadata
-    return args
-
-
-def _info(head: dict[str, Any]) -> ObjectInfo:
-    return ObjectInfo(
-        size=head["ContentLength"],
-        content_type=head["ContentType"],
-        metadata=head["Metadata"],
-    )
 
 
 class Boto3S3Client(S3Flavour):
     name = "boto3-client"
 
     async def open(self) -> None:
-        self.client = boto3.client("s3", region_name=REGION)
+        self.client = _boto3_session().client("s3")
 
     async def close(self) -> None:
         self.client.close()
 
-    async def create_bucket(self, bucket: str) -> None:
-        self.client.create_bucket(Bucket=bucket)
+    async def call(self, operation: str, **params: Any) -> dict[str, Any]:
+        response: dict[str, Any] = getattr(self.client, operation)(**params)
+        return response
 
-    async def put(
-        self,
-        bucket: str,
-        key: str,
-        body: bytes,
-        *,
-        content_type: str | None = None,
-        metadata: dict[str, str] | None = None,
-    ) -> None:
-        self.client.put_object(
-            Bucket=bucket, Key=key, Body=body, **_put_args(content_type, metadata)
-        )
-
-    async def get(self, bucket: str, key: str) -> bytes:
-        data: bytes = self.client.get_object(Bucket=bucket, Key=key)["Body"].read()
+    async def read(self, body: Any) -> bytes:
+        with body:
+            data: bytes = body.read()
         return data
 
-    async def head(self, bucket: str, key: str) -> ObjectInfo:
-        return _info(self.client.head_object(Bucket=bucket, Key=key))
-
-    async def list_keys(self, bucket: str, prefix: str = "") -> list[str]:
-        paginator = self.client.get_paginator("list_objects_v2")
-        return [
-            entry["Key"]
-            for page in paginator.paginate(Bucket=bucket, Prefix=prefix)
-            for entry in page.get("Contents", [])
-        ]
-
-    async def delete(self, bucket: str, key: str) -> None:
-        self.client.delete_object(Bucket=bucket, Key=key)
-
-    async def bucket_names(self) -> set[str]:
-        return {b["Name"] for b in self.client.list_buckets()["Buckets"]}
-
-    async def delete_bucket(self, bucket: str) -> None:
-        self.client.delete_bucket(Bucket=bucket)
+    async def pages(self, operation: str, **params: Any) -> list[dict[str, Any]]:
+        return list(self.client.get_paginator(operation).paginate(**params))
 
 
-class Boto3S3Resource(S3Flavour):
+class Boto3S3Resource(Boto3S3Client):
     name = "boto3-resource"
 
     async def open(self) -> None:
-        self.resource = boto3.resource("s3", region_name=REGION)
+        self.resource = _boto3_session().resource("s3")
         self.client = self.resource.meta.client
-
-    async def close(self) -> None:
-        self.client.close()
 
     async def create_bucket(self, bucket: str) -> None:
         self.resource.Bucket(bucket).create()
 
-    async def put(
-        self,
-        bucket: str,
-        key: str,
-        body: bytes,
-        *,
-        content_type: str | None = None,
-        metadata: dict[str, str] | None = None,
-    ) -> None:
-        self.resource.Object(bucket, key).put(
-            Body=body, **_put_args(content_type, metadata)
-        )
+    async def put(self, bucket: str, key: str, body: bytes, **params: Any) -> None:
+        self.resource.Object(bucket, key).put(Body=body, **params)
 
-    async def get(self, bucket: str, key: str) -> bytes:
-        data: bytes = self.resource.Object(bucket, key).get()["Body"].read()
-        return data
+    async def get(self, bucket: str, key: str, **params: Any) -> bytes:
+        return await self.read(self.resource.Object(bucket, key).get(**params)["Body"])
 
     async def head(self, bucket: str, key: str) -> ObjectInfo:
         obj = self.resource.Object(bucket, key)
@@ -189,115 +159,69 @@ class Boto3S3Resource(S3Flavour):
         self.resource.Bucket(bucket).delete()
 
 
-class _AsyncClientFlavour(S3Flavour):
-    """Shared by the aiobotocore and aioboto3 low-level clients."""
+class _AsyncFlavour(S3Flavour):
+    """The async primitives, shared by every aiobotocore-based flavour."""
 
     is_async = True
     _context: Any
 
-    async def open(self) -> None:
-        self.client = await self._context.__aenter__()
-
     async def close(self) -> None:
         await self._context.__aexit__(None, None, None)
 
-    async def create_bucket(self, bucket: str) -> None:
-        await self.client.create_bucket(Bucket=bucket)
+    async def call(self, operation: str, **params: Any) -> dict[str, Any]:
+        response: dict[str, Any] = await getattr(self.client, operation)(**params)
+        return response
 
-    async def put(
-        self,
-        bucket: str,
-        key: str,
-        body: bytes,
-        *,
-        content_type: str | None = None,
-        metadata: dict[str, str] | None = None,
-    ) -> None:
-        await self.client.put_object(
-            Bucket=bucket, Key=key, Body=body, **_put_args(content_type, metadata)
-        )
-
-    async def get(self, bucket: str, key: str) -> bytes:
-        response = await self.client.get_object(Bucket=bucket, Key=key)
-        body = response["Body"]
+    async def read(self, body: Any) -> bytes:
+        # Not ``async with body as x``: on aiobotocore 2.x, x is the raw response.
         async with body:
             data: bytes = await body.read()
         return data
 
-    async def head(self, bucket: str, key: str) -> ObjectInfo:
-        return _info(await self.client.head_object(Bucket=bucket, Key=key))
+    async def pages(self, operation: str, **params: Any) -> list[dict[str, Any]]:
+        paginator = self.client.get_paginator(operation)
+        return [page async for page in paginator.paginate(**params)]
 
-    async def list_keys(self, bucket: str, prefix: str = "") -> list[str]:
-        paginator = self.client.get_paginator("list_objects_v2")
-        return [
-            entry["Key"]
-            async for page in paginator.paginate(Bucket=bucket, Prefix=prefix)
-            for entry in page.get("Contents", [])
-        ]
 
-    async def delete(self, bucket: str, key: str) -> None:
-        await self.client.delete_object(Bucket=bucket, Key=key)
-
-    async def bucket_names(self) -> set[str]:
-        return {b["Name"] for b in (await self.client.list_buckets())["Buckets"]}
-
-    async def delete_bucket(self, bucket: str) -> None:
-        await self.client.delete_bucket(Bucket=bucket)
+class _AsyncClientFlavour(_AsyncFlavour):
+    async def open(self) -> None:
+        self.client = await self._context.__aenter__()
 
 
 class AiobotocoreS3(_AsyncClientFlavour):
     name = "aiobotocore-client"
 
     def __init__(self) -> None:
-        self._context = AioSession().create_client("s3", region_name=REGION)
+        self._context = aiobotocore_session().create_client("s3", region_name=REGION)
 
 
 class Aioboto3S3Client(_AsyncClientFlavour):
     name = "aioboto3-client"
 
     def __init__(self) -> None:
-        import aioboto3
-
-        self._context = aioboto3.Session().client("s3", region_name=REGION)
+        self._context = _aioboto3_session().client("s3")
 
 
-class Aioboto3S3Resource(S3Flavour):
+class Aioboto3S3Resource(_AsyncFlavour):
     name = "aioboto3-resource"
-    is_async = True
 
     def __init__(self) -> None:
-        import aioboto3
-
-        self._context = aioboto3.Session().resource("s3", region_name=REGION)
+        self._context = _aioboto3_session().resource("s3")
 
     async def open(self) -> None:
         self.resource = await self._context.__aenter__()
         self.client = self.resource.meta.client
 
-    async def close(self) -> None:
-        await self._context.__aexit__(None, None, None)
-
     async def create_bucket(self, bucket: str) -> None:
         await (await self.resource.Bucket(bucket)).create()
 
-    async def put(
-        self,
-        bucket: str,
-        key: str,
-        body: bytes,
-        *,
-        content_type: str | None = None,
-        metadata: dict[str, str] | None = None,
-    ) -> None:
+    async def put(self, bucket: str, key: str, body: bytes, **params: Any) -> None:
         obj = await self.resource.Object(bucket, key)
-        await obj.put(Body=body, **_put_args(content_type, metadata))
+        await obj.put(Body=body, **params)
 
-    async def get(self, bucket: str, key: str) -> bytes:
+    async def get(self, bucket: str, key: str, **params: Any) -> bytes:
         obj = await self.resource.Object(bucket, key)
-        body = (await obj.get())["Body"]
-        async with body:
-            data: bytes = await body.read()
-        return data
+        return await self.read((await obj.get(**params))["Body"])
 
     async def head(self, bucket: str, key: str) -> ObjectInfo:
         obj = await self.resource.Object(bucket, key)
@@ -320,15 +244,17 @@ class Aioboto3S3Resource(S3Flavour):
         await (await self.resource.Bucket(bucket)).delete()
 
 
+_FLAVOURS: dict[str, type[S3Flavour]] = {
+    cls.name: cls
+    for cls in (
+        Boto3S3Client,
+        Boto3S3Resource,
+        AiobotocoreS3,
+        Aioboto3S3Client,
+        Aioboto3S3Resource,
+    )
+}
+
+
 def make_flavour(name: str) -> S3Flavour:
-    flavours: dict[str, type[S3Flavour]] = {
-        cls.name: cls
-        for cls in (
-            Boto3S3Client,
-            Boto3S3Resource,
-            AiobotocoreS3,
-            Aioboto3S3Client,
-            Aioboto3S3Resource,
-        )
-    }
-    return flavours[name]()
+    return _FLAVOURS[name]()

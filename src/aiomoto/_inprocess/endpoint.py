@@ -67,7 +67,10 @@ async def _send(self: AioEndpoint, request: AWSPreparedRequest) -> AioAWSRespons
         )
     status, headers, payload = answer
     raw = InMemoryHTTPResponse(request.url, status, headers, as_bytes(payload))
-    return AioAWSResponse(request.url, status, cast(Any, headers), raw)
+    response = AioAWSResponse(request.url, status, cast(Any, headers), raw)
+    # One case-insensitive header mapping for both, as aiohttp's would be.
+    raw.headers = response.headers
+    return response
 
 
 async def _read_async_body(body: Any) -> bytes | None:

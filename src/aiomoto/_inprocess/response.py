@@ -2,6 +2,7 @@
 
 aiobotocore builds its ``StreamingBody`` (2.x) or ``AioStreamingBody`` (3.x)
 around the raw response and reads it through ``raw.content.read(n)``; its
+event streams iterate ``raw.content.iter_chunks()``; its
 ``AioAWSResponse.content`` awaits ``raw.read()``. This class offers exactly
 that surface over the bytes Moto returned, without copying them: a full read
 hands back Moto's own ``bytes`` object, and partial reads copy only the slice
@@ -10,7 +11,7 @@ asked for.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from types import TracebackType
 from typing import Any
 
@@ -34,6 +35,14 @@ class InMemoryStreamReader:
 
     async def readany(self) -> bytes:
         return self.read_now(-1)
+
+    async def iter_chunks(self) -> AsyncIterator[tuple[bytes, bool]]:
+        """aiohttp's ``(data, end_of_http_chunk)`` pairs, read by aiobotocore's
+        event streams (S3 Select, for one); the rest of the body is one chunk.
+        """
+        data = self.read_now(-1)
+        if data:
+            yield data, True
 
     def read_now(self, n: int = -1) -> bytes:
         body, start = self._body, self._position
