@@ -1,0 +1,86 @@
+"""Small, real-network probes shared by the server-mode tests (loopback only)."""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import boto3
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3 import S3Client
+
+LOOPBACK = "127.0.0.1"
+
+
+def answers(endpoint: str) -> bool:
+    """Whether an HTTP server answers at ``endpoint`` (a loopback URL)."""
+    parts = urlsplit(endpoint)
+    assert parts.hostname == LOOPBACK, endpoint
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=2)
+    try:
+        connection.request("GET", "/moto-api/")
+        return connection.getresponse().status == 200
+    except OSError:
+        return False
+    finally:
+        connection.close()
+
+
+def port_is_released(port: int) -> bool:
+    """Nothing listens on the port: connecting is refused and it can be bound."""
+    try:
+        socket.create_connection((LOOPBACK, port), timeout=1).close()
+    except ConnectionRefusedError:
+        pass
+    else:
+        return False
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # TIME_WAIT leftovers from closed connections must not count as "in use".
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((LOOPBACK, port))
+            probe.listen()
+        except OSError:
+            return False
+    return True
+
+
+@contextlib.contextmanager
+def silent_port() -> Iterator[int]:
+    """A loopback port held by this process where nothing accepts connections."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as held:
+        held.bind((LOOPBACK, 0))
+        port: int = held.getsockname()[1]
+        yield port
+
+
+def explicit_client(endpoint: str) -> S3Client:
+    """A boto3 S3 client given ``endpoint`` explicitly (a loopback URL)."""
+    assert urlsplit(endpoint).hostname == LOOPBACK, endpoint
+    return boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
+
+
+def bucket_names(endpoint: str) -> set[str]:
+    """The buckets the server at ``endpoint`` holds, asked for explicitly."""
+    with contextlib.closing(explicit_client(endpoint)) as s3:
+        return {bucket["Name"] for bucket in s3.list_buckets()["Buckets"]}
+
+
+def object_body(endpoint: str, bucket: str, key: str) -> bytes:
+    """One object's bytes, read from the server at ``endpoint`` explicitly."""
+    with contextlib.closing(explicit_client(endpoint)) as s3:
+        body: bytes = s3.get_object(Bucket=bucket, Key=key)["Body"].read()
+    return body
+
+
+def registry_files(directory: Path) -> list[Path]:
+    """The registry files in ``directory`` (none when it does not exist)."""
+    if not directory.exists():
+        return []
+    return sorted(directory.glob("aiomoto-server-*.json"))

@@ -1,0 +1,146 @@
+"""The recommended fixture layout, run under ``pytest -n 2`` as its own session.
+
+The conftest and ``test_round_trip`` are the page's, verbatim. Next to them,
+``test_workers.py`` records which server each xdist worker used and which
+buckets it saw, meeting the other worker at two file barriers so that both
+buckets exist while each worker lists its own server.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CONFTEST = '''\
+from collections.abc import Iterator
+
+import boto3
+from mypy_boto3_s3.service_resource import Bucket
+import pytest
+
+from aiomoto import mock_aws
+
+
+@pytest.fixture(scope="session", autouse=True)
+def aiomoto_context() -> Iterator[None]:
+    """Start one Moto server per xdist worker, kept alive for the whole session."""
+    with mock_aws(server_mode=True):
+        yield
+
+
+@pytest.fixture
+def s3_bucket() -> Iterator[Bucket]:
+    """Create an S3 bucket for a single test, then tear it down afterwards."""
+    s3 = boto3.resource("s3", region_name="us-east-1")
+    bucket = s3.Bucket("example-bucket")
+    bucket.create()
+    yield bucket
+    bucket.objects.all().delete()
+    bucket.delete()
+'''
+
+TEST_EXAMPLE = """\
+from mypy_boto3_s3.service_resource import Bucket
+
+
+def test_round_trip(s3_bucket: Bucket) -> None:
+    s3_bucket.put_object(Key="hello.txt", Body=b"hi")
+    assert s3_bucket.Object("hello.txt").get()["Body"].read() == b"hi"
+"""
+
+# Four tests for two workers: xdist's load scheduler hands each worker two.
+TEST_WORKERS = """\
+import json
+import os
+import time
+from pathlib import Path
+
+import boto3
+import pytest
+
+RECORDS = Path(os.environ["WORKER_RECORDS"])
+
+
+def wait_for_both(prefix: str) -> None:
+    deadline = time.monotonic() + 30
+    while len({p.name.split("_")[1] for p in RECORDS.glob(prefix + "_*")}) < 2:
+        assert time.monotonic() < deadline, "the other worker never arrived"
+        time.sleep(0.02)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_worker_has_its_own_server(n: int) -> None:
+    worker = os.environ["PYTEST_XDIST_WORKER"]
+    s3 = boto3.client("s3")
+    bucket = f"bucket-{worker}-{n}"
+    s3.create_bucket(Bucket=bucket)
+    (RECORDS / f"created_{worker}_{n}").touch()
+    wait_for_both("created")
+    record = {
+        "worker": worker,
+        "bucket": bucket,
+        "client_endpoint": s3.meta.endpoint_url,
+        "env_endpoint": os.environ["AWS_ENDPOINT_URL"],
+        "seen": sorted(b["Name"] for b in s3.list_buckets()["Buckets"]),
+    }
+    (RECORDS / f"seen_{worker}_{n}.json").write_text(json.dumps(record))
+    wait_for_both("seen")
+    s3.delete_bucket(Bucket=bucket)
+    s3.close()
+"""
+
+
+def run_inner_session(tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], Path]:
+    project = tmp_path / "project"
+    records = tmp_path / "records"
+    project.mkdir()
+    records.mkdir()
+    (project / "conftest.py").write_text(CONFTEST)
+    (project / "test_example.py").write_text(TEST_EXAMPLE)
+    (project / "test_workers.py").write_text(TEST_WORKERS)
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("PYTEST_", "COV_CORE_"))
+    }
+    env["WORKER_RECORDS"] = str(records)
+    env["AIOMOTO_SERVER_REGISTRY_DIR"] = str(tmp_path / "registry")
+    command = [sys.executable, "-m", "pytest", "-n", "2"]
+    command += ["-p", "no:randomly", "-p", "no:cacheprovider", "-W", "error"]
+    result = subprocess.run(
+        command,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    return result, records
+
+
+def test_the_recommended_layout_passes_under_xdist_with_a_server_per_worker(
+    tmp_path: Path,
+) -> None:
+    result, records = run_inner_session(tmp_path)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "4 passed" in result.stdout, output
+
+    seen = [json.loads(path.read_text()) for path in records.glob("seen_*.json")]
+    endpoints = {record["worker"]: record["client_endpoint"] for record in seen}
+    assert sorted(endpoints) == ["gw0", "gw1"], seen
+    for record in seen:
+        # Each worker's clients follow that worker's own server...
+        assert record["client_endpoint"] == endpoints[record["worker"]]
+        assert record["env_endpoint"] == record["client_endpoint"]
+        assert urlsplit(record["client_endpoint"]).hostname == "127.0.0.1"
+        # ...which never holds the other worker's bucket, created before listing.
+        assert record["seen"] == [record["bucket"]], seen
+    ports = {urlsplit(endpoint).port for endpoint in endpoints.values()}
+    assert len(ports) == 2, endpoints
+    assert not list((tmp_path / "registry").glob("*.json"))
