@@ -251,41 +251,7 @@ def mock_aws(
     return context if target is None else context(target)
 
 
-@overload
-def mock_aws_decorator(target: F, /) -> F: ...
-
-
-@overload
-def mock_aws_decorator(
-    *,
-    reset: bool = True,
-    remove_data: bool = True,
-    server_mode: bool = False,
-    server_port: int | None = None,
-    auto_endpoint: AutoEndpointMode | str | None = None,
-) -> MockAwsContext: ...
-
-
-def mock_aws_decorator(
-    target: F | None = None,
-    /,
-    *,
-    reset: bool = True,
-    remove_data: bool = True,
-    server_mode: bool = False,
-    server_port: int | None = None,
-    auto_endpoint: AutoEndpointMode | str | None = None,
-) -> F | MockAwsContext:
-    """The decorator-first name for :func:`mock_aws`, with the same options.
-
-    ``mock_aws_decorator(reset=False)`` returns a reusable decorator (and
-    context); ``@mock_aws_decorator`` wraps a function with the defaults.
-    """
-    context = MockAwsContext(
-        reset=reset,
-        remove_data=remove_data,
-        server_mode=server_mode,
-        server_port=server_port,
-        auto_endpoint=auto_endpoint,
-    )
-    return context if target is None else context(target)
+#: The decorator-first name for :func:`mock_aws`, the very same callable:
+#: ``mock_aws_decorator(reset=False)`` returns a reusable decorator (and
+#: context); ``@mock_aws_decorator`` wraps a function with the defaults.
+mock_aws_decorator = mock_aws
