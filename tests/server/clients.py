@@ -10,7 +10,6 @@ before a context still injects inside it.
 from __future__ import annotations
 
 import functools
-import importlib.util
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager, closing
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ import pytest
 from aiobotocore.session import AioSession
 
 from aiomoto import AutoEndpointMode
+from tests.optional import needs_aioboto3
 
 #: Where S3 lives in us-east-1 when nothing points a client elsewhere.
 AWS_S3_ENDPOINT = "https://s3.amazonaws.com"
@@ -42,11 +42,6 @@ DISABLED = [
     pytest.param("disabled", id="str"),
     pytest.param(AutoEndpointMode.DISABLED, id="enum"),
 ]
-
-needs_aioboto3 = pytest.mark.skipif(
-    importlib.util.find_spec("aioboto3") is None,
-    reason="aioboto3 is installed only in the 'aioboto3' environment",
-)
 
 CLIENT_KINDS = [
     "boto3-client",

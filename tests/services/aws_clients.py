@@ -14,7 +14,7 @@ import boto3
 import pytest
 from aiobotocore.session import AioSession
 
-from tests.services.conftest import needs_aioboto3
+from tests.optional import needs_aioboto3
 
 REGION = "us-east-1"
 

@@ -21,21 +21,14 @@ every other (which would mostly re-test boto3 against Moto):
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
 from aiomoto import mock_aws
+from tests.optional import needs_aioboto3
 from tests.services.flavours import S3Flavour, make_flavour
-
-HAS_AIOBOTO3 = importlib.util.find_spec("aioboto3") is not None
-needs_aioboto3 = pytest.mark.skipif(
-    not HAS_AIOBOTO3,
-    reason="aioboto3 pins aiobotocore 2.25, so it is installed only in the "
-    "'aioboto3' environment (make test runs both)",
-)
 
 SYNC_FLAVOURS = ["boto3-client", "boto3-resource"]
 ASYNC_FLAVOURS = ["aiobotocore-client", "aioboto3-client", "aioboto3-resource"]

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from botocore.exceptions import ClientError
 
+from tests.optional import needs_aioboto3
 from tests.services.aws_clients import (
     ASYNC_CLIENT_KINDS,
     REGION,
     async_client,
     sync_client,
 )
-from tests.services.conftest import needs_aioboto3
 from tests.services.dynamodb_songs import SONGS_TABLE, TABLE, key, song, titles
 
 if TYPE_CHECKING:
