@@ -42,12 +42,22 @@ class Seam:
         return self.qualname.rsplit(".", 1)[-1]
 
     def resolve(self) -> Any:
-        return getattr(self.owner(), self.attribute)
+        owner = self.owner()
+        if inspect.ismodule(owner) and not hasattr(owner, self.attribute):
+            # A submodule that nothing has imported yet.
+            return importlib.import_module(f"{owner.__name__}.{self.attribute}")
+        return getattr(owner, self.attribute)
 
     def fingerprint(self) -> dict[str, str]:
         """A digest of the seam's source and its call signature, if it has one."""
         target = self.resolve()
-        if not (inspect.isroutine(target) or inspect.isclass(target)):
+        if isinstance(target, property):
+            target = target.fget
+        elif not (
+            inspect.isroutine(target)
+            or inspect.isclass(target)
+            or inspect.ismodule(target)
+        ):
             target = type(target)
         source = inspect.getsource(target)
         try:
@@ -82,6 +92,36 @@ SEAMS: tuple[Seam, ...] = (
         "BotocoreStubber.process_request",
         patched=False,
         why="turns a prepared request into Moto's (status, headers, body)",
+    ),
+    Seam(
+        "moto.core.base_backend",
+        "BaseBackend.urls",
+        patched=True,
+        why="Moto's URL table per backend, kept for the context instead of rebuilt",
+    ),
+    Seam(
+        "moto.s3.models",
+        "S3Backend._url_module",
+        patched=False,
+        why="reloads moto.s3.urls per call; the table cache keys on its inputs",
+    ),
+    Seam(
+        "moto.s3",
+        "urls",
+        patched=False,
+        why="S3's URL table reads MOTO_S3_CUSTOM_ENDPOINTS at import (the cache key)",
+    ),
+    Seam(
+        "moto.core.responses",
+        "method_names_from_class",
+        patched=True,
+        why="a response class's method names, kept for the context instead of listed",
+    ),
+    Seam(
+        "moto.core.responses",
+        "BaseResponse.call_action",
+        patched=False,
+        why="the one caller of method_names_from_class (checks the action exists)",
     ),
     Seam(
         "moto.core.models",
