@@ -8,24 +8,31 @@
 
 Each measurement enters its mock (or uses the shared server), creates a client
 and a bucket or table, and then times only the ``ops`` writes and ``ops``
-reads. Also here: ``ops`` concurrent gets with ``asyncio.gather`` against
-``ops`` sequential ones, both under aiomoto.
+reads. A fourth variant repeats the aiomoto one with timers around Moto's
+dispatcher and around aiomoto's adapter, to split an async call's time into
+Moto's share, aiomoto's and aiobotocore's (the rest). Also here: ``ops``
+concurrent gets with ``asyncio.gather`` against ``ops`` sequential ones, both
+under aiomoto.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 import boto3
 import moto
+from aiobotocore.endpoint import AioEndpoint
 from aiobotocore.session import AioSession
 from harness import Figures, Stopwatch, Variant
+from moto.core.botocore_stubber import BotocoreStubber
 
 import aiomoto
+from aiomoto._patching import patched
 
 REGION = "us-east-1"
 BUCKET = "aiomoto-bench"
@@ -61,10 +68,15 @@ def _async_client(service: str, endpoint: str | None = None) -> Any:
 # -- S3 -------------------------------------------------------------------------
 
 
-async def _s3_async(ops: int, endpoint: str | None) -> Stopwatch:
+Timing = Callable[[], AbstractContextManager[object]]
+
+
+async def _s3_async(
+    ops: int, endpoint: str | None, timing: Timing = nullcontext
+) -> Stopwatch:
     async with _async_client("s3", endpoint) as s3:
         await s3.create_bucket(Bucket=BUCKET)
-        with Stopwatch() as watch:
+        with Stopwatch() as watch, timing():
             for i in range(ops):
                 await s3.put_object(Bucket=BUCKET, Key=f"k{i}", Body=OBJECT)
             for i in range(ops):
@@ -121,10 +133,12 @@ _TABLE_SPEC: dict[str, Any] = {
 }
 
 
-async def _dynamodb_async(ops: int, endpoint: str | None) -> Stopwatch:
+async def _dynamodb_async(
+    ops: int, endpoint: str | None, timing: Timing = nullcontext
+) -> Stopwatch:
     async with _async_client("dynamodb", endpoint) as ddb:
         await ddb.create_table(**_TABLE_SPEC)
-        with Stopwatch() as watch:
+        with Stopwatch() as watch, timing():
             for i in range(ops):
                 await ddb.put_item(TableName=TABLE, Item=_item(i))
             for i in range(ops):
@@ -158,6 +172,44 @@ def _under_aiomoto(work: Callable[[], Awaitable[Stopwatch]]) -> Stopwatch:
     return asyncio.run(main())
 
 
+class _Shares:
+    """Seconds spent in aiomoto's ``AioEndpoint._send`` and, within it, in Moto."""
+
+    def __init__(self) -> None:
+        self.adapter = 0.0
+        self.moto = 0.0
+
+
+@contextmanager
+def _timed(shares: _Shares) -> Iterator[None]:
+    """Wrap the active ``_send`` (aiomoto's) and Moto's ``process_request``.
+
+    Enter inside ``aiomoto.mock_aws()``; both originals are back on exit.
+    """
+    send = vars(AioEndpoint)["_send"]
+    dispatch = vars(BotocoreStubber)["process_request"]
+
+    async def timed_send(self: AioEndpoint, request: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return await send(self, request)
+        finally:
+            shares.adapter += time.perf_counter() - start
+
+    def timed_dispatch(self: BotocoreStubber, request: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return dispatch(self, request)
+        finally:
+            shares.moto += time.perf_counter() - start
+
+    with (
+        patched(AioEndpoint, "_send", timed_send),
+        patched(BotocoreStubber, "process_request", timed_dispatch),
+    ):
+        yield
+
+
 def _under_moto(work: Callable[[], Stopwatch]) -> Stopwatch:
     with moto.mock_aws():
         return work()
@@ -183,6 +235,16 @@ def roundtrip_variants(service: str, ops: int, endpoint: str) -> list[Variant]:
     def moto_way(n: int) -> Figures:
         return _figures(_under_moto(lambda: run_boto3(n)), 2 * n)
 
+    def traced_way(n: int) -> Figures:
+        shares = _Shares()
+        watch = _under_aiomoto(lambda: run_async(n, None, lambda: _timed(shares)))
+        calls = 2 * n
+        return {
+            **_figures(watch, calls),
+            "moto_ms_per_call": 1000 * shares.moto / calls,
+            "adapter_ms_per_call": 1000 * (shares.adapter - shares.moto) / calls,
+        }
+
     def server_way(n: int) -> Figures:
         return _figures(asyncio.run(run_async(n, endpoint)), 2 * n)
 
@@ -204,6 +266,12 @@ def roundtrip_variants(service: str, ops: int, endpoint: str) -> list[Variant]:
             "aiobotocore -> ThreadedMotoServer (loopback)",
             lambda: server_way(ops),
             lambda: server_way(warm),
+        ),
+        Variant(
+            "traced",
+            "aiomoto again, Moto's and aiomoto's shares timed",
+            lambda: traced_way(ops),
+            lambda: traced_way(warm),
         ),
     ]
 
