@@ -12,6 +12,7 @@ of those ratios is reported.
 from __future__ import annotations
 
 import gc
+import math
 import statistics
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -53,6 +54,30 @@ class Result:
         )
         return statistics.median(a / b for a, b in pairs)
 
+    def ratio_interval(
+        self, numerator: str, denominator: str, figure: str
+    ) -> tuple[float, float, float]:
+        """A distribution-free confidence interval for the median ratio.
+
+        Returns ``(low, high, coverage)``: the k-th smallest and k-th largest
+        per-repeat ratios, with k the largest order whose interval still
+        covers the true median with probability >= 95% (or k = 1, the whole
+        range, when there are too few repeats for that), and that coverage.
+        """
+        ratios = sorted(
+            a / b
+            for a, b in zip(
+                self.values(numerator, figure),
+                self.values(denominator, figure),
+                strict=True,
+            )
+        )
+        n = len(ratios)
+        k = 1
+        while k < n // 2 and _coverage(n, k + 1) >= 0.95:
+            k += 1
+        return ratios[k - 1], ratios[n - k], _coverage(n, k)
+
     def as_json(self) -> dict[str, object]:
         figures = {
             variant: {
@@ -65,6 +90,12 @@ class Result:
             for variant, samples in self.samples.items()
         }
         return {"title": self.title, "labels": self.labels, "figures": figures}
+
+
+def _coverage(n: int, k: int) -> float:
+    """P(k-th smallest < median < k-th largest) of n: 1 - 2 P(Bin(n, 1/2) < k)."""
+    below: float = sum(math.comb(n, i) for i in range(k)) / 2**n
+    return 1.0 - 2.0 * below
 
 
 def run_interleaved(
