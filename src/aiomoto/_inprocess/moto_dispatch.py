@@ -24,7 +24,7 @@ under aiomoto too.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from typing import Any
 
 import moto.core.responses
@@ -38,9 +38,7 @@ UrlTable = dict[str, Callable[..., Any]]
 
 @contextmanager
 def looked_up_once_per_context() -> Iterator[None]:
-    with ExitStack() as stack:
-        stack.enter_context(_url_tables_kept())
-        stack.enter_context(_method_names_kept())
+    with _url_tables_kept(), _method_names_kept():
         yield
 
 
