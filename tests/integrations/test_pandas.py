@@ -15,7 +15,12 @@ import pandas as pd  # type: ignore[import-untyped]
 import pytest
 
 from aiomoto import AutoEndpointMode, MockAwsContext, mock_aws
-from tests.server.probes import bucket_names, explicit_client, object_body
+from tests.server.probes import (
+    HONOURING_EXPLICIT_ENDPOINTS,
+    bucket_names,
+    explicit_client,
+    object_body,
+)
 
 BUCKET = "frames"
 FRAME = pd.DataFrame({"city": ["Oslo", "Lima"], "temperature": [3, 19]})
@@ -64,15 +69,7 @@ def test_parquet_round_trips_through_the_server(server: MockAwsContext) -> None:
     )
 
 
-@pytest.mark.parametrize(
-    "mode",
-    [
-        pytest.param("disabled", id="disabled-str"),
-        pytest.param(AutoEndpointMode.DISABLED, id="disabled-enum"),
-        pytest.param("if_missing", id="if_missing-str"),
-        pytest.param(AutoEndpointMode.IF_MISSING, id="if_missing-enum"),
-    ],
-)
+@pytest.mark.parametrize("mode", HONOURING_EXPLICIT_ENDPOINTS)
 def test_an_explicit_storage_options_endpoint_is_honoured(
     mode: AutoEndpointMode | str,
 ) -> None:

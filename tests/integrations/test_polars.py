@@ -25,7 +25,11 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from aiomoto import AutoEndpointMode, MockAwsContext, mock_aws
-from tests.server.probes import explicit_client, object_body
+from tests.server.probes import (
+    HONOURING_EXPLICIT_ENDPOINTS,
+    explicit_client,
+    object_body,
+)
 
 FRAME = pl.DataFrame({"city": ["Oslo", "Lima"], "temperature": [3, 19]})
 
@@ -122,15 +126,7 @@ def test_write_parquet_writes_an_object_to_the_server(server: Server) -> None:
     assert_frame_equal(pl.read_parquet(io.BytesIO(server.body("out.parquet"))), FRAME)
 
 
-@pytest.mark.parametrize(
-    "mode",
-    [
-        pytest.param("disabled", id="disabled-str"),
-        pytest.param(AutoEndpointMode.DISABLED, id="disabled-enum"),
-        pytest.param("if_missing", id="if_missing-str"),
-        pytest.param(AutoEndpointMode.IF_MISSING, id="if_missing-enum"),
-    ],
-)
+@pytest.mark.parametrize("mode", HONOURING_EXPLICIT_ENDPOINTS)
 def test_explicit_storage_options_reach_the_server(
     mode: AutoEndpointMode | str,
 ) -> None:

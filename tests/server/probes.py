@@ -11,11 +11,22 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import boto3
+import pytest
+
+from aiomoto import AutoEndpointMode
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
 
 LOOPBACK = "127.0.0.1"
+
+#: The ``auto_endpoint`` modes that leave an explicit endpoint alone, as str and enum.
+HONOURING_EXPLICIT_ENDPOINTS = [
+    pytest.param("disabled", id="disabled-str"),
+    pytest.param(AutoEndpointMode.DISABLED, id="disabled-enum"),
+    pytest.param("if_missing", id="if_missing-str"),
+    pytest.param(AutoEndpointMode.IF_MISSING, id="if_missing-enum"),
+]
 
 
 def answers(endpoint: str) -> bool:
