@@ -85,13 +85,16 @@ SEAMS: tuple[Seam, ...] = (
         "moto.core.botocore_stubber",
         "BotocoreStubber.__call__",
         patched=True,
-        why="Moto's sync stubber steps aside for async requests",
+        why=(
+            "Moto's sync stubber steps aside for async requests; its original is "
+            "how async requests reach Moto, with that release's normalisation"
+        ),
     ),
     Seam(
         "moto.core.botocore_stubber",
-        "BotocoreStubber.process_request",
+        "MockRawResponse",
         patched=False,
-        why="turns a prepared request into Moto's (status, headers, body)",
+        why="the BytesIO Moto's __call__ wraps its body in (read with getvalue)",
     ),
     Seam(
         "moto.core.base_backend",

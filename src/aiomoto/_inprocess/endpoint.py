@@ -27,9 +27,8 @@ from typing import Any, cast
 from aiobotocore.awsrequest import AioAWSResponse
 from aiobotocore.endpoint import AioEndpoint
 from botocore.awsrequest import AWSPreparedRequest
-from moto.core.models import botocore_stubber
 
-from aiomoto._inprocess.botocore_stubber import ASYNC_REQUEST_MARK
+from aiomoto._inprocess.botocore_stubber import ASYNC_REQUEST_MARK, moto_answer
 from aiomoto._inprocess.response import InMemoryHTTPResponse, as_bytes
 from aiomoto._patching import patched
 from aiomoto.exceptions import RealHTTPRequestBlockedError
@@ -58,7 +57,7 @@ async def _send(self: AioEndpoint, request: AWSPreparedRequest) -> AioAWSRespons
         data = await _read_async_body(body)
         if data is not None:
             request = _with_body(request, data)
-    answer = botocore_stubber.process_request(request)
+    answer = moto_answer(request)
     if answer is None:
         raise RealHTTPRequestBlockedError(
             request.method or "GET",
@@ -66,7 +65,7 @@ async def _send(self: AioEndpoint, request: AWSPreparedRequest) -> AioAWSRespons
             getattr(request, ASYNC_REQUEST_MARK, None),
         )
     status, headers, payload = answer
-    raw = InMemoryHTTPResponse(request.url, status, headers, as_bytes(payload))
+    raw = InMemoryHTTPResponse(request.url, status, headers, payload)
     response = AioAWSResponse(request.url, status, cast(Any, headers), raw)
     # One case-insensitive header mapping for both, as aiohttp's would be.
     raw.headers = response.headers
