@@ -6,12 +6,10 @@ thread and task in the process sees the mock; other processes do not.
 
 from importlib.metadata import version as _version
 
-from aiomoto._context import (
-    AutoEndpointMode,
-    MockAwsContext,
-    mock_aws,
-    mock_aws_decorator,
-)
+from aiomoto._context import MockAwsContext, mock_aws, mock_aws_decorator
+from aiomoto._handle import ActiveMock, ActiveServer
+from aiomoto._lifecycle import reset
+from aiomoto._options import AutoEndpointMode
 from aiomoto._server.registry import ServerEntry, running_servers
 from aiomoto.exceptions import (
     AiomotoError,
@@ -32,6 +30,8 @@ from aiomoto.exceptions import (
 __version__ = _version("aiomoto")
 
 __all__ = [
+    "ActiveMock",
+    "ActiveServer",
     "AiomotoError",
     "AutoEndpointError",
     "AutoEndpointMode",
@@ -51,5 +51,6 @@ __all__ = [
     "__version__",
     "mock_aws",
     "mock_aws_decorator",
+    "reset",
     "running_servers",
 ]

@@ -3,135 +3,146 @@
 ``with``, ``async with`` and the decorator all reach the same ``start()`` and
 ``stop()``, which hand over to :mod:`aiomoto._lifecycle`. The context keeps
 only its configuration, never activation state, so one instance can be
-entered again, nested in itself and reused as a decorator.
+entered again, nested in itself and reused as a decorator; what it reports
+while entered comes from the activation it joined (see :mod:`aiomoto._handle`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from enum import Enum
+from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast, overload
 
 from aiomoto import _lifecycle
 from aiomoto._asyncio import run_blocking
 from aiomoto._decorate import decorate
-from aiomoto.exceptions import AutoEndpointError, ServerPortError
+from aiomoto._handle import ActiveMock, ActiveServer
+from aiomoto._options import AutoEndpointMode, build
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from aiomoto._server import RunningServer, ServerConfig
+    from typing_extensions import TypeVar as TypeVarWithDefault
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-class AutoEndpointMode(str, Enum):
-    """Whether server mode points clients at the local Moto server."""
-
-    #: Always inject the server endpoint (the default in server mode).
-    FORCE = "force"
-    #: Inject only when the client has no explicit ``endpoint_url``.
-    IF_MISSING = "if_missing"
-    #: Never inject; clients must target the server themselves.
-    DISABLED = "disabled"
-
-    def __str__(self) -> str:
-        return self.value
+    #: The handle type; a bare ``MockAwsContext`` annotation means the
+    #: in-process kind (PEP 696 defaults are for type checkers only here).
+    H = TypeVarWithDefault("H", bound=ActiveMock, covariant=True, default=ActiveMock)
+else:
+    H = TypeVar("H", bound=ActiveMock, covariant=True)
 
 
-class MockAwsContext:
-    """A ``mock_aws`` configuration, usable as ``with``, ``async with`` or decorator."""
+class MockAwsContext(Generic[H]):
+    """A ``mock_aws`` configuration, usable as ``with``, ``async with`` or decorator.
 
-    __slots__ = ("_auto_endpoint", "_remove_data", "_reset", "_server_config")
+    Entering it gives a handle: :class:`~aiomoto.ActiveServer` in server
+    mode, :class:`~aiomoto.ActiveMock` otherwise.
+    """
+
+    __slots__ = ("_options",)
 
     def __init__(
         self,
         *,
-        reset: bool = True,
-        remove_data: bool = True,
+        reset: bool | None = None,
+        remove_data: bool | None = None,
         server_mode: bool = False,
         server_port: int | None = None,
+        server_endpoint: str | None = None,
         auto_endpoint: AutoEndpointMode | str | None = None,
+        config: Mapping[str, Any] | None = None,
     ) -> None:
-        mode = _auto_endpoint_mode(auto_endpoint, server_mode=server_mode)
-        _check_server_port(server_port, server_mode=server_mode)
-        self._reset = reset
-        self._remove_data = remove_data
-        self._auto_endpoint = mode
-        self._server_config: ServerConfig | None = None
+        self._options = build(
+            reset=reset,
+            remove_data=remove_data,
+            server_mode=server_mode,
+            server_port=server_port,
+            server_endpoint=server_endpoint,
+            auto_endpoint=auto_endpoint,
+            config=config,
+        )
         if server_mode:
-            from aiomoto._server import ServerConfig, require_server_dependencies
+            from aiomoto._server import require_server_dependencies
 
             require_server_dependencies()
-            self._server_config = ServerConfig(
-                port=server_port,
-                inject=mode is not AutoEndpointMode.DISABLED,
-                force=mode is AutoEndpointMode.FORCE,
-            )
 
     @property
     def reset(self) -> bool:
-        """Reset Moto's backends when this context is the outermost to start."""
-        return self._reset
+        """Whether the backend is reset when this context is the outermost to start.
+
+        ``True`` unless passed, or unless the context attaches to a server
+        aiomoto did not start (then only ``reset=True`` resets it).
+        """
+        return self._options.outermost_reset()
 
     @property
     def remove_data(self) -> bool:
-        """Remove Moto's data when this context is the outermost to stop."""
-        return self._remove_data
+        """Whether the data is removed when this context is the outermost to stop."""
+        return self._options.outermost_remove_data()
 
     @property
     def server_mode(self) -> bool:
-        return self._server_config is not None
+        return self._options.server_mode
 
     @property
     def auto_endpoint(self) -> AutoEndpointMode:
-        return self._auto_endpoint
+        """The injection mode asked for; a context that passes none inherits the
+        active one when nested, and starts ``FORCE`` (server mode) or
+        ``DISABLED`` (in-process) when outermost."""
+        if self._options.auto_endpoint is not None:
+            return self._options.auto_endpoint
+        if self._options.server_mode:
+            return AutoEndpointMode.FORCE
+        return AutoEndpointMode.DISABLED
 
     @property
     def server_endpoint(self) -> str | None:
-        """The server's base URL while active in server mode, else ``None``."""
-        server = self._server()
-        return server.address.endpoint if server is not None else None
+        """The Moto server's base URL while this context is entered and the
+        active mock has one, else ``None``."""
+        handle = self._handle()
+        return handle.server_endpoint if handle else None
 
     @property
     def server_host(self) -> str | None:
-        """The host the server is bound to, while active in server mode."""
-        server = self._server()
-        return server.address.host if server is not None else None
+        """The Moto server's host, while entered (see :attr:`server_endpoint`)."""
+        handle = self._handle()
+        return handle.server_host if handle else None
 
     @property
     def server_port(self) -> int | None:
-        """The port the server is bound to, while active in server mode."""
-        server = self._server()
-        return server.address.port if server is not None else None
+        """The Moto server's port, while entered (see :attr:`server_endpoint`)."""
+        handle = self._handle()
+        return handle.server_port if handle else None
 
     @property
     def server_registry_path(self) -> Path | None:
-        """The registry file aiomoto wrote for the server it started.
+        """The registry file of the server aiomoto started, while entered.
 
-        ``None`` outside server mode, and when attached to a server that
-        aiomoto did not start (``server_port=...``).
+        ``None`` when not entered, without a server, or attached to a server
+        aiomoto did not start.
         """
-        server = self._server()
-        return server.registry_path if server is not None else None
+        handle = self._handle()
+        return handle.server_registry_path if handle else None
 
-    def _server(self) -> RunningServer | None:
-        if self._server_config is None:
-            return None
-        return _lifecycle.running_server()
+    def _handle(self) -> H | None:
+        activation = _lifecycle.activation_of(self)
+        return self._make_handle(activation) if activation else None
 
-    def start(self) -> None:
+    def _make_handle(self, activation: _lifecycle.Activation) -> H:
+        kind = ActiveServer if self._options.server_mode else ActiveMock
+        return cast(H, kind(self, activation))
+
+    def start(self) -> H:
         """Activate the mock (or join the active one); pair with :meth:`stop`."""
-        _lifecycle.enter(reset=self._reset, server=self._server_config)
+        return self._make_handle(_lifecycle.enter(self, self._options))
 
     def stop(self) -> None:
         """Leave the mock; the outermost stop tears it down."""
-        _lifecycle.exit_(remove_data=self._remove_data)
+        _lifecycle.exit_(self, self._options)
 
-    def __enter__(self) -> MockAwsContext:
-        self.start()
-        return self
+    def __enter__(self) -> H:
+        return self.start()
 
     def __exit__(
         self,
@@ -141,13 +152,13 @@ class MockAwsContext:
     ) -> None:
         self.stop()
 
-    async def __aenter__(self) -> MockAwsContext:
-        if self._server_config is None:
-            self.start()
-        else:
-            # Starting or reaching a server waits on sockets: not on the loop.
-            await run_blocking(self.start, undo=self.stop)
-        return self
+    async def __aenter__(self) -> H:
+        if not self._options.server_mode:
+            return self.start()
+        # Starting or reaching a server waits on sockets: not on the loop.
+        handles: list[H] = []
+        await run_blocking(lambda: handles.append(self.start()), undo=self.stop)
+        return handles[0]
 
     async def __aexit__(
         self,
@@ -155,7 +166,7 @@ class MockAwsContext:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if self._server_config is None:
+        if not self._options.server_mode:
             self.stop()
         else:
             await run_blocking(self.stop)
@@ -165,49 +176,16 @@ class MockAwsContext:
         return decorate(self, target)
 
     def __repr__(self) -> str:
-        return (
-            f"mock_aws(reset={self._reset}, remove_data={self._remove_data}, "
-            f"server_mode={self.server_mode}, "
-            f"auto_endpoint={self._auto_endpoint.value!r})"
-        )
-
-
-def _check_server_port(port: int | None, *, server_mode: bool) -> None:
-    if port is None:
-        return
-    if not server_mode:
-        raise ServerPortError(
-            f"server_port={port} needs server_mode=True: in-process mode has "
-            "no server. Pass server_mode=True to attach to the server on that "
-            "port, or drop server_port."
-        )
-    if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
-        raise ServerPortError(
-            f"server_port={port!r} is not a TCP port: give an int from 1 to "
-            "65535, or leave it out to start a server on a free port."
-        )
-
-
-def _auto_endpoint_mode(
-    value: AutoEndpointMode | str | None, *, server_mode: bool
-) -> AutoEndpointMode:
-    if value is None:
-        return AutoEndpointMode.FORCE if server_mode else AutoEndpointMode.DISABLED
-    try:
-        mode = AutoEndpointMode(value)
-    except ValueError:
-        choices = ", ".join(repr(m.value) for m in AutoEndpointMode)
-        raise AutoEndpointError(
-            f"auto_endpoint={value!r} is not a known mode; use one of {choices} "
-            "or an AutoEndpointMode member."
-        ) from None
-    if mode is not AutoEndpointMode.DISABLED and not server_mode:
-        raise AutoEndpointError(
-            f"auto_endpoint={mode.value!r} needs server_mode=True: in-process "
-            "mode has no server to point clients at. Pass server_mode=True, or "
-            "drop auto_endpoint (or use AutoEndpointMode.DISABLED)."
-        )
-    return mode
+        options = self._options
+        parts = [
+            f"reset={self.reset}",
+            f"remove_data={self.remove_data}",
+            f"server_mode={options.server_mode}",
+            f"auto_endpoint={self.auto_endpoint.value!r}",
+        ]
+        if options.attach is not None:
+            parts.append(f"server_endpoint={options.attach.endpoint!r}")
+        return f"mock_aws({', '.join(parts)})"
 
 
 @overload
@@ -217,36 +195,81 @@ def mock_aws(target: F, /) -> F: ...
 @overload
 def mock_aws(
     *,
-    reset: bool = True,
-    remove_data: bool = True,
-    server_mode: bool = False,
+    reset: bool | None = None,
+    remove_data: bool | None = None,
+    server_mode: Literal[True],
     server_port: int | None = None,
+    server_endpoint: str | None = None,
     auto_endpoint: AutoEndpointMode | str | None = None,
-) -> MockAwsContext: ...
+    config: Mapping[str, Any] | None = None,
+) -> MockAwsContext[ActiveServer]: ...
+
+
+@overload
+def mock_aws(
+    *,
+    reset: bool | None = None,
+    remove_data: bool | None = None,
+    server_mode: Literal[False] = False,
+    auto_endpoint: AutoEndpointMode | str | None = None,
+    config: Mapping[str, Any] | None = None,
+) -> MockAwsContext[ActiveMock]: ...
+
+
+@overload
+def mock_aws(
+    *,
+    reset: bool | None = None,
+    remove_data: bool | None = None,
+    server_mode: bool,
+    server_port: int | None = None,
+    server_endpoint: str | None = None,
+    auto_endpoint: AutoEndpointMode | str | None = None,
+    config: Mapping[str, Any] | None = None,
+) -> MockAwsContext[ActiveMock]: ...
 
 
 def mock_aws(
     target: F | None = None,
     /,
     *,
-    reset: bool = True,
-    remove_data: bool = True,
+    reset: bool | None = None,
+    remove_data: bool | None = None,
     server_mode: bool = False,
     server_port: int | None = None,
+    server_endpoint: str | None = None,
     auto_endpoint: AutoEndpointMode | str | None = None,
-) -> F | MockAwsContext:
+    config: Mapping[str, Any] | None = None,
+) -> F | MockAwsContext[Any]:
     """Serve boto3, aiobotocore and aioboto3 clients from Moto's backends.
 
     Use it as ``with mock_aws():``, ``async with mock_aws():``, ``@mock_aws``
-    or ``@mock_aws(reset=False)``. Contexts nest and share one backend: only
-    the outermost ``reset`` and ``remove_data`` apply.
+    or ``@mock_aws(reset=False)``. Contexts nest in any order and share one
+    backend: only the outermost ``reset`` and ``remove_data`` apply.
+
+    Args:
+        reset: Empty the backend when this context is the outermost to start
+            (default ``True``; ``False`` when attaching to a server aiomoto
+            did not start, which only ``reset=True`` wipes).
+        remove_data: Empty it when the outermost stops (same defaults).
+        server_mode: Also open a real HTTP endpoint on the backend (a Moto
+            server on a loopback port) for tools that cannot be patched.
+        server_port: Attach to the Moto server on this loopback port instead
+            of starting one.
+        server_endpoint: Attach to the Moto server at this URL (another
+            container or machine), e.g. ``"http://moto:5000"``.
+        auto_endpoint: Which clients the endpoint is injected into (server
+            mode); not passed, a nested context inherits the active mode.
+        config: Moto's configuration, as for ``moto.mock_aws(config=...)``.
     """
-    context = MockAwsContext(
+    context: MockAwsContext[Any] = MockAwsContext(
         reset=reset,
         remove_data=remove_data,
         server_mode=server_mode,
         server_port=server_port,
+        server_endpoint=server_endpoint,
         auto_endpoint=auto_endpoint,
+        config=config,
     )
     return context if target is None else context(target)
 

@@ -1,45 +1,74 @@
 """The only place where aiomoto changes process state.
 
-One activation serves the whole process: a depth counter behind a
-``threading.Lock``. The 0→1 enter installs everything (resetting Moto's
-backends when the outermost context asks for it) inside one ``ExitStack``; the
-1→0 exit unwinds that stack (removing Moto's data when the outermost context
-asks for it). Inner enters and exits only move the counter, so their ``reset``
-and ``remove_data`` flags have no effect, and contexts may exit in any order.
+One activation serves the whole process, behind a ``threading.Lock``. The
+first enter creates it: it chooses the backend (local: Moto's backends in
+this process; remote: a Moto server someone else started, when the context
+attaches) and enters each door's installer into one ``ExitStack``. Later
+enters join it; the last exit closes it, with the outermost context's
+``remove_data`` as the argument of closing. Contexts may exit in any order.
 
-An activation is in one mode for its whole life: in-process (Moto's patches
-plus the aiobotocore adapter) or server mode (a local Moto server and endpoint
-injection). A nested context that asks for the other mode, or for another
-server, is refused before anything changes.
+Doors (see ``shared/design/one-backend.md``):
+
+- in-process (aiobotocore's and botocore's endpoints, Moto's stubber): on a
+  local backend they serve every client whose URL is an AWS URL; on a remote
+  one they block such requests, since the backend is elsewhere;
+- endpoint (server mode): a real HTTP endpoint on the backend and endpoint
+  injection. On a local backend it opens with the first server-mode context
+  entered and closes when the last one exits (the backend lives on); on a
+  remote backend it is the remote server, open for the whole activation.
+
+Nested contexts join whatever the order of modes; only a true conflict (a
+second backend or endpoint, another explicit ``auto_endpoint``, another Moto
+``config``) is refused, before anything changes.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from collections import Counter
+from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from aiomoto import _versions
+from aiomoto import _routing, _versions
+from aiomoto._options import AutoEndpointMode, Options
 from aiomoto.exceptions import ModeConflictError, NotActiveError
 
 if TYPE_CHECKING:
-    from aiomoto._server import RunningServer, ServerConfig
+    from aiomoto._backend import Backend
+    from aiomoto._server import Endpoint
 
 
-@dataclass
-class _Activation:
-    stack: ExitStack
-    server_config: ServerConfig | None
-    server: RunningServer | None = None
-    #: Read by the installers when the stack unwinds; set by the last exit.
-    remove_data: bool = True
-    depth: int = field(default=1)
+@dataclass(eq=False)
+class Activation:
+    """The process-wide state of the active mock: a backend and its doors."""
+
+    backend: Backend
+    config: str | None
+    doors: ExitStack
+    endpoint: Endpoint | None = None
+    #: The local endpoint door's own stack while it is open (closed early
+    #: when the last server-mode context exits).
+    endpoint_stack: ExitStack | None = None
+    server_contexts: int = 0
+    depth: int = 0
+    #: How many times each context object (by id) is entered.
+    entered: Counter[int] = field(default_factory=Counter)
+
+    @property
+    def auto_endpoint(self) -> AutoEndpointMode:
+        """The injection mode in force: the endpoint door's, else none."""
+        return self.endpoint.mode if self.endpoint else AutoEndpointMode.DISABLED
+
+    def close(self, *, remove_data: bool) -> None:
+        try:
+            self.doors.close()
+        finally:
+            self.backend.close(remove_data=remove_data)
 
 
 _lock = threading.Lock()
-_active: _Activation | None = None
+_active: Activation | None = None
 
 
 def depth() -> int:
@@ -47,104 +76,180 @@ def depth() -> int:
     return _active.depth if _active is not None else 0
 
 
-def running_server() -> RunningServer | None:
-    """The active server-mode activation's server, if any."""
+def activation_of(context: object) -> Activation | None:
+    """The activation ``context`` is entered in, if it is entered at all."""
     active = _active
-    return active.server if active is not None else None
+    if active is not None and active.entered[id(context)] > 0:
+        return active
+    return None
 
 
-def enter(*, reset: bool, server: ServerConfig | None = None) -> None:
+def enter(context: object, options: Options) -> Activation:
     global _active
     with _lock:
-        if _active is not None:
-            _check_compatible(_active, server)
-            _active.depth += 1
-            return
-        _versions.check_once()
-        stack = ExitStack()
-        activation = _Activation(stack, server)
+        created = _active is None
+        activation = _open(options) if _active is None else _active
         try:
-            if server is None:
-                stack.enter_context(_moto_backends(activation, reset=reset))
-                stack.enter_context(_async_clients())
-            else:
-                activation.server = stack.enter_context(
-                    _local_server(activation, server, reset=reset)
-                )
+            if not created:
+                _check_joinable(activation, options)
+            if options.server_mode:
+                _open_endpoint_if_closed(activation, options)
+                activation.server_contexts += 1
         except BaseException:
-            stack.close()
+            if created:
+                activation.close(remove_data=False)
             raise
+        activation.depth += 1
+        activation.entered[id(context)] += 1
         _active = activation
+        return activation
 
 
-def exit_(*, remove_data: bool) -> None:
+def exit_(context: object, options: Options) -> None:
     global _active
     with _lock:
         activation = _active
-        if activation is None:
+        if activation is None or activation.entered[id(context)] == 0:
             raise NotActiveError(
-                "stop() was called but no mock_aws context is active: every "
-                "stop() must follow a start() (or use `with mock_aws():`, "
-                "which pairs them for you)."
+                "stop() was called on a mock_aws context that is not active: "
+                "every stop() must follow a start() of the same context (or use "
+                "`with mock_aws():`, which pairs them for you)."
             )
+        activation.entered[id(context)] -= 1
+        if activation.entered[id(context)] == 0:
+            del activation.entered[id(context)]
         activation.depth -= 1
-        if activation.depth:
-            return
-        _active = None
-        activation.remove_data = remove_data
-        activation.stack.close()
+        if options.server_mode:
+            activation.server_contexts -= 1
+        if activation.depth == 0:
+            _active = None
+            activation.close(remove_data=options.outermost_remove_data())
+        elif activation.server_contexts == 0:
+            _close_endpoint(activation)
 
 
-def _check_compatible(active: _Activation, wanted: ServerConfig | None) -> None:
-    def describe(config: ServerConfig | None) -> str:
-        return "in-process mode" if config is None else "server mode"
+def reset() -> None:
+    """Empty the active backend, local or attached, now."""
+    with _lock:
+        if _active is None:
+            raise NotActiveError(
+                "aiomoto.reset() empties the active mock's backend, but no "
+                "mock_aws context is active: call it inside one."
+            )
+        _active.backend.reset()
 
-    if (active.server_config is None) != (wanted is None):
-        raise ModeConflictError(
-            f"A mock_aws context in {describe(wanted)} cannot be nested inside "
-            f"one in {describe(active.server_config)}: nested contexts share "
-            "one backend, so every context in a nest must use the same mode. "
-            "Use the outer context's mode, or exit it first."
+
+def _open(options: Options) -> Activation:
+    """Choose the backend and open its doors: all of them, or none."""
+    from aiomoto._backend import LocalBackend, RemoteBackend
+    from aiomoto._inprocess import doors
+    from aiomoto._integrations.s3fs import fresh_filesystems
+
+    _versions.check_once()
+    backend: Backend
+    if options.attach is not None:
+        backend = RemoteBackend(options.attach, reset=options.outermost_reset())
+    else:
+        backend = LocalBackend(
+            reset=options.outermost_reset(), config=options.moto_config()
         )
-    if wanted is None or active.server is None or wanted.port is None:
-        return
-    if wanted.port != active.server.address.port:
-        raise ModeConflictError(
-            f"This context asks for the server on port {wanted.port}, but the "
-            "active server-mode context uses "
-            f"{active.server.address.endpoint}; nested contexts share the outer "
-            "server. Drop server_port, or pass the outer one's."
-        )
-
-
-@contextmanager
-def _moto_backends(activation: _Activation, *, reset: bool) -> Iterator[None]:
-    """Moto's own in-process mock: backends, the sync stubber, fake credentials."""
-    from moto.core.models import MockAWS
-
-    mock = MockAWS()
-    mock.start(reset=reset)
+    activation = Activation(backend, options.config, ExitStack())
     try:
-        yield
-    finally:
-        mock.stop(remove_data=activation.remove_data)
+        remote = options.attach.endpoint if options.attach else None
+        activation.doors.enter_context(fresh_filesystems())
+        activation.doors.enter_context(_routing.backend_routing(remote))
+        for door in doors(local=remote is None):
+            activation.doors.enter_context(door)
+        if remote is None:
+            # A local endpoint door still open at the end closes first.
+            activation.doors.callback(_close_endpoint, activation)
+        else:
+            # The remote server is the endpoint for the activation's whole life.
+            activation.endpoint = activation.doors.enter_context(
+                _endpoint_door(activation, options)
+            )
+    except BaseException:
+        activation.close(remove_data=False)
+        raise
+    return activation
 
 
-@contextmanager
-def _async_clients() -> Iterator[None]:
-    from aiomoto._inprocess import serving_async_clients
+def _open_endpoint_if_closed(activation: Activation, options: Options) -> None:
+    if activation.endpoint is not None:
+        return
+    stack = ExitStack()
+    try:
+        activation.endpoint = stack.enter_context(_endpoint_door(activation, options))
+    except BaseException:
+        stack.close()
+        raise
+    activation.endpoint_stack = stack
 
-    with serving_async_clients():
-        yield
+
+def _close_endpoint(activation: Activation) -> None:
+    """Close a local endpoint door if open (a remote one has no own stack)."""
+    stack, activation.endpoint_stack = activation.endpoint_stack, None
+    if stack is not None:
+        activation.endpoint = None
+        stack.close()
 
 
-@contextmanager
-def _local_server(
-    activation: _Activation, config: ServerConfig, *, reset: bool
-) -> Iterator[RunningServer]:
-    from aiomoto._server import serving
+def _endpoint_door(
+    activation: Activation, options: Options
+) -> AbstractContextManager[Endpoint]:
+    from aiomoto._server import endpoint_door
 
-    with serving(
-        config, reset=reset, remove_data=lambda: activation.remove_data
-    ) as server:
-        yield server
+    mode = options.auto_endpoint or AutoEndpointMode.FORCE
+    return endpoint_door(activation.backend, mode=mode)
+
+
+def _check_joinable(activation: Activation, options: Options) -> None:
+    """Refuse, before anything changes, what the active mock cannot share."""
+    backend = activation.backend
+    if options.attach is not None:
+        wanted = options.attach.endpoint
+        if backend.kind == "remote":
+            if options.attach != backend.address:
+                raise _conflict(
+                    f"asks for the Moto server at {wanted}, but the active one is "
+                    f"attached to {backend.address.endpoint}",
+                    "Drop server_port/server_endpoint to share the active server.",
+                )
+        elif (
+            activation.endpoint is None or options.attach != activation.endpoint.address
+        ):
+            running = (
+                f"serves a local backend through {activation.endpoint.address.endpoint}"
+                if activation.endpoint is not None
+                else "serves a local backend in this process"
+            )
+            raise _conflict(
+                f"asks to attach to the Moto server at {wanted}, but the active "
+                f"one {running}; one mock cannot use two backends",
+                "Drop server_port/server_endpoint to share the active backend, "
+                "or exit the active context first.",
+            )
+    if options.auto_endpoint is not None and (
+        activation.endpoint is not None or not options.server_mode
+    ):
+        active_mode = activation.auto_endpoint
+        if options.auto_endpoint is not active_mode:
+            raise _conflict(
+                f"passes auto_endpoint={options.auto_endpoint.value!r}, but the "
+                f"active one injects with {active_mode.value!r}",
+                "Drop auto_endpoint to inherit the active mode, or pass the same.",
+            )
+    if options.config is not None and options.config != activation.config:
+        raise _conflict(
+            "passes a Moto config= that differs from the active context's "
+            f"({activation.config or 'none'})",
+            "Pass config= on the outermost context only (Moto's configuration "
+            "is process-wide), or the same config on both.",
+        )
+
+
+def _conflict(what: str, fix: str) -> ModeConflictError:
+    return ModeConflictError(
+        f"This mock_aws context {what}. Nested contexts share one backend and "
+        f"one endpoint. {fix}"
+    )

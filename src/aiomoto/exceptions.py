@@ -5,15 +5,15 @@
     AiomotoError
     ├── ConfigurationError (also a ValueError): bad arguments, raised at construction
     │   ├── AutoEndpointError: auto_endpoint given without server mode, or unknown
-    │   └── ServerPortError: server_port out of range, or without server mode
-    ├── ModeConflictError: a nested context disagrees with the active one
+    │   └── ServerPortError: bad server_port/server_endpoint, or no server mode
+    ├── ModeConflictError: a nested context asks for a second backend or endpoint
     ├── NotDecoratableError (also a TypeError): mock_aws applied to a non-callable
     ├── ServerModeUnavailableError: server mode asked for but not available
     │   ├── ServerDependencyError: moto[server] is not installed
-    │   └── ServerNotRunningError: nothing answers at the server port
-    ├── NotActiveError: stop() called more often than start()
+    │   └── ServerNotRunningError: no Moto server answers where it should
+    ├── NotActiveError: stop() or reset() with no active context
     ├── UnsupportedVersionError: aiobotocore, botocore or moto is too old
-    └── RealHTTPRequestBlockedError: an async request Moto does not serve
+    └── RealHTTPRequestBlockedError: a request that must not reach the network
 
 ``RealHTTPRequestBlockedError`` deliberately derives from nothing botocore's
 retry logic treats as transient (``ConnectionError``, ``HTTPClientError``,
@@ -61,11 +61,18 @@ class NotDecoratableError(AiomotoError, TypeError):
 
 
 class ServerPortError(ConfigurationError):
-    """``server_port`` is outside 1..65535, or was given without server mode."""
+    """``server_port`` or ``server_endpoint`` is malformed, or lacks server mode."""
 
 
 class ModeConflictError(AiomotoError):
-    """A nested context asks for a different mode or server than the active one."""
+    """A nested context asks for what the active one cannot share.
+
+    Nested contexts share one backend and one endpoint, so a context that
+    asks for a second one (another ``server_port`` or ``server_endpoint``, a
+    local backend inside an attached one or the reverse), for another
+    explicit ``auto_endpoint``, or for another Moto ``config`` is refused at
+    enter, before anything changes.
+    """
 
 
 class ServerModeUnavailableError(AiomotoError):
@@ -77,11 +84,16 @@ class ServerDependencyError(ServerModeUnavailableError):
 
 
 class ServerNotRunningError(ServerModeUnavailableError):
-    """Nothing answers at the server port a context asked to attach to."""
+    """No Moto server answers where a context asked to attach (or where one started)."""
 
 
 class NotActiveError(AiomotoError):
-    """``stop()`` was called while no ``mock_aws`` context was active."""
+    """Something that needs an active ``mock_aws`` context was used without one.
+
+    ``stop()`` of a context that is not entered, ``aiomoto.reset()`` with no
+    context active, or a handle (what ``with mock_aws() as handle`` gives)
+    read after its context exited.
+    """
 
 
 class UnsupportedVersionError(AiomotoError):
@@ -93,28 +105,54 @@ class UntestedVersionWarning(UserWarning):
 
 
 class RealHTTPRequestBlockedError(AiomotoError):
-    """An async request that Moto does not serve was stopped before any socket opened.
+    """A request was stopped before any socket opened.
+
+    Raised for an async request that Moto does not serve, and, while attached
+    to a remote Moto server, for any request for an AWS URL that was not sent
+    to that server.
 
     Attributes:
         method: The HTTP method of the blocked request.
         url: The URL of the blocked request.
         operation: ``service.Operation`` of the request, when known.
+        attached_to: The remote server's endpoint, when attached to one.
     """
 
-    def __init__(self, method: str, url: str, operation: str | None = None) -> None:
+    def __init__(
+        self,
+        method: str,
+        url: str,
+        operation: str | None = None,
+        *,
+        attached_to: str | None = None,
+    ) -> None:
         self.method = method
         self.url = url
         self.operation = operation
-        super().__init__(_blocked_message(method, url, operation))
+        self.attached_to = attached_to
+        super().__init__(_blocked_message(method, url, operation, attached_to))
 
 
 _AWS_HOST_SUFFIXES = (".amazonaws.com", ".amazonaws.com.cn", ".api.aws")
 
 
-def _blocked_message(method: str, url: str, operation: str | None) -> str:
+def _blocked_message(
+    method: str, url: str, operation: str | None, attached_to: str | None
+) -> str:
     from urllib.parse import urlsplit
 
     what = f" ({operation})" if operation else ""
+    if attached_to is not None:
+        return (
+            f"aiomoto blocked a request for an AWS URL: {method} {url}{what}. "
+            f"The active mock_aws context is attached to the Moto server at "
+            f"{attached_to}, so the backend is there: a request that was not "
+            "sent to it is neither served in this process nor sent to AWS. "
+            "This client was not pointed at the server (created before the "
+            "context, with auto_endpoint='disabled', or with its own "
+            "endpoint_url): create it inside the context, or pass "
+            "endpoint_url=ctx.server_endpoint."
+        )
     message = (
         f"aiomoto blocked a real HTTP request: {method} {url}{what}. "
         "While mock_aws() is active, async clients are served by Moto only, "

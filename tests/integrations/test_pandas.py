@@ -14,7 +14,7 @@ from contextlib import closing
 import pandas as pd  # type: ignore[import-untyped]
 import pytest
 
-from aiomoto import AutoEndpointMode, MockAwsContext, mock_aws
+from aiomoto import ActiveServer, AutoEndpointMode, mock_aws
 from tests.server.probes import (
     HONOURING_EXPLICIT_ENDPOINTS,
     bucket_names,
@@ -26,11 +26,6 @@ BUCKET = "frames"
 FRAME = pd.DataFrame({"city": ["Oslo", "Lima"], "temperature": [3, 19]})
 
 
-def endpoint_of(ctx: MockAwsContext) -> str:
-    assert ctx.server_endpoint is not None
-    return ctx.server_endpoint
-
-
 def keys(endpoint: str) -> list[str]:
     with closing(explicit_client(endpoint)) as s3:
         listed = s3.list_objects_v2(Bucket=BUCKET).get("Contents", [])
@@ -38,31 +33,31 @@ def keys(endpoint: str) -> list[str]:
 
 
 @pytest.fixture
-def server() -> Iterator[MockAwsContext]:
+def server() -> Iterator[ActiveServer]:
     """A server-mode context (FORCE) with an empty bucket."""
     with mock_aws(server_mode=True) as ctx:
-        with closing(explicit_client(endpoint_of(ctx))) as s3:
+        with closing(explicit_client(ctx.server_endpoint)) as s3:
             s3.create_bucket(Bucket=BUCKET)
         yield ctx
 
 
-def test_read_csv_reads_an_object_from_the_server(server: MockAwsContext) -> None:
-    with closing(explicit_client(endpoint_of(server))) as s3:
+def test_read_csv_reads_an_object_from_the_server(server: ActiveServer) -> None:
+    with closing(explicit_client(server.server_endpoint)) as s3:
         s3.put_object(Bucket=BUCKET, Key="in.csv", Body=b"city,temperature\nOslo,3\n")
     frame = pd.read_csv(f"s3://{BUCKET}/in.csv")
     pd.testing.assert_frame_equal(frame, FRAME.head(1))
 
 
-def test_to_csv_writes_an_object_to_the_server(server: MockAwsContext) -> None:
+def test_to_csv_writes_an_object_to_the_server(server: ActiveServer) -> None:
     FRAME.to_csv(f"s3://{BUCKET}/out.csv", index=False)
-    body = object_body(endpoint_of(server), BUCKET, "out.csv")
+    body = object_body(server.server_endpoint, BUCKET, "out.csv")
     assert body == FRAME.to_csv(index=False).encode()
 
 
-def test_parquet_round_trips_through_the_server(server: MockAwsContext) -> None:
+def test_parquet_round_trips_through_the_server(server: ActiveServer) -> None:
     FRAME.to_parquet(f"s3://{BUCKET}/frame.parquet", index=False)
-    assert keys(endpoint_of(server)) == ["frame.parquet"]
-    body = object_body(endpoint_of(server), BUCKET, "frame.parquet")
+    assert keys(server.server_endpoint) == ["frame.parquet"]
+    body = object_body(server.server_endpoint, BUCKET, "frame.parquet")
     pd.testing.assert_frame_equal(pd.read_parquet(io.BytesIO(body)), FRAME)
     pd.testing.assert_frame_equal(
         pd.read_parquet(f"s3://{BUCKET}/frame.parquet"), FRAME
@@ -74,7 +69,7 @@ def test_an_explicit_storage_options_endpoint_is_honoured(
     mode: AutoEndpointMode | str,
 ) -> None:
     with mock_aws(server_mode=True, auto_endpoint=mode) as ctx:
-        endpoint = endpoint_of(ctx)
+        endpoint = ctx.server_endpoint
         with closing(explicit_client(endpoint)) as s3:
             s3.create_bucket(Bucket=BUCKET)
         options = {"client_kwargs": {"endpoint_url": endpoint}}
@@ -92,7 +87,7 @@ def test_an_explicit_storage_options_endpoint_is_honoured(
 
 def test_if_missing_points_pandas_without_options_at_the_server() -> None:
     with mock_aws(server_mode=True, auto_endpoint="if_missing") as ctx:
-        endpoint = endpoint_of(ctx)
+        endpoint = ctx.server_endpoint
         with closing(explicit_client(endpoint)) as s3:
             s3.create_bucket(Bucket=BUCKET)
         FRAME.to_csv(f"s3://{BUCKET}/injected.csv", index=False)
@@ -104,7 +99,7 @@ def test_each_context_sends_pandas_to_its_own_server() -> None:
     seen = []
     for round_ in range(2):
         with mock_aws(server_mode=True) as ctx:
-            endpoint = endpoint_of(ctx)
+            endpoint = ctx.server_endpoint
             with closing(explicit_client(endpoint)) as s3:
                 s3.create_bucket(Bucket=BUCKET)
             FRAME.to_csv(f"s3://{BUCKET}/round-{round_}.csv", index=False)

@@ -20,23 +20,21 @@ from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
 
+import boto3
+import pandas as pd  # type: ignore[import-untyped]
 import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from aiomoto import AutoEndpointMode, MockAwsContext, mock_aws
+from aiomoto import AutoEndpointMode, mock_aws
 from tests.server.probes import (
     HONOURING_EXPLICIT_ENDPOINTS,
     explicit_client,
     object_body,
+    silent_port,
 )
 
 FRAME = pl.DataFrame({"city": ["Oslo", "Lima"], "temperature": [3, 19]})
-
-
-def endpoint_of(ctx: MockAwsContext) -> str:
-    assert ctx.server_endpoint is not None
-    return ctx.server_endpoint
 
 
 def new_bucket_name() -> str:
@@ -87,7 +85,7 @@ def parquet_bytes(frame: pl.DataFrame) -> bytes:
 def server() -> Iterator[Server]:
     """A server-mode context (FORCE) with an empty bucket of its own."""
     with mock_aws(server_mode=True) as ctx:
-        server = Server(endpoint_of(ctx), new_bucket_name())
+        server = Server(ctx.server_endpoint, new_bucket_name())
         create_bucket(server.endpoint, server.bucket)
         yield server
 
@@ -131,7 +129,7 @@ def test_explicit_storage_options_reach_the_server(
     mode: AutoEndpointMode | str,
 ) -> None:
     with mock_aws(server_mode=True, auto_endpoint=mode) as ctx:
-        server = Server(endpoint_of(ctx), new_bucket_name())
+        server = Server(ctx.server_endpoint, new_bucket_name())
         create_bucket(server.endpoint, server.bucket)
         options = {
             "aws_endpoint_url": server.endpoint,
@@ -152,10 +150,26 @@ def test_each_context_sends_polars_to_its_own_server() -> None:
     seen = []
     for _ in range(2):
         with mock_aws(server_mode=True) as ctx:
-            server = Server(endpoint_of(ctx), new_bucket_name())
+            server = Server(ctx.server_endpoint, new_bucket_name())
             create_bucket(server.endpoint, server.bucket)
             FRAME.write_parquet(server.url("round.parquet"))
             assert server.keys() == ["round.parquet"]
             assert_frame_equal(pl.read_parquet(server.url("round.parquet")), FRAME)
             seen.append(server.endpoint)
     assert seen[0] != seen[1]
+
+
+def test_if_missing_sends_polars_pandas_and_boto3_alike_past_an_ambient_endpoint(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bucket = new_bucket_name()
+    with silent_port() as port:
+        # A developer's ambient endpoint, where nothing answers.
+        monkeypatch.setenv("AWS_ENDPOINT_URL", f"http://127.0.0.1:{port}")
+        with mock_aws(server_mode=True, auto_endpoint="if_missing") as ctx:
+            create_bucket(ctx.server_endpoint, bucket)
+            with closing(boto3.client("s3")) as s3:
+                assert s3.meta.endpoint_url == ctx.server_endpoint
+            FRAME.write_csv(f"s3://{bucket}/polars.csv")
+            pd.DataFrame({"n": [1]}).to_csv(f"s3://{bucket}/pandas.csv", index=False)
+            assert keys(ctx.server_endpoint, bucket) == ["pandas.csv", "polars.csv"]

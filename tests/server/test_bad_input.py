@@ -18,7 +18,6 @@ from aiomoto import (
     ServerDependencyError,
     ServerModeUnavailableError,
     ServerPortError,
-    _lifecycle,
     mock_aws,
 )
 from tests.server.probes import registry_files
@@ -49,7 +48,7 @@ def test_a_server_port_that_is_not_a_tcp_port_is_refused(
 
 def test_a_server_port_without_server_mode_is_refused() -> None:
     with pytest.raises(ServerPortError) as raised:
-        mock_aws(server_port=5000)
+        mock_aws(server_port=5000)  # type: ignore[call-overload]
     assert "server_port=5000 needs server_mode=True" in str(raised.value)
 
 
@@ -116,58 +115,62 @@ def test_the_server_errors_share_one_base() -> None:
     assert issubclass(ModeConflictError, AiomotoError)
 
 
-def test_a_server_mode_context_inside_an_in_process_one_is_refused(
-    registry_dir: Path,
+@pytest.mark.parametrize(
+    ("endpoint", "why"),
+    [
+        pytest.param("moto:5000", "is not an http:// or https:// URL", id="no-scheme"),
+        pytest.param("ftp://moto:5000", "is not an http:// or https://", id="ftp"),
+        pytest.param("http://:5000", "is not an http:// or https://", id="no-host"),
+        pytest.param("http://moto:5000/s3", "has a path or query", id="path"),
+        pytest.param("http://moto:5000?x=1", "has a path or query", id="query"),
+        pytest.param("http://u:p@moto:5000", "carries credentials", id="userinfo"),
+        pytest.param("http://moto:99999", "is not a URL", id="bad-port"),
+        pytest.param(5000, "is not a string", id="int"),
+    ],
+)
+def test_a_server_endpoint_that_is_not_a_base_url_is_refused(
+    endpoint: Any, why: str
 ) -> None:
-    with mock_aws():
-        inner = mock_aws(server_mode=True)
-        with pytest.raises(ModeConflictError) as raised:
-            inner.__enter__()
-        assert _lifecycle.depth() == 1
-        assert registry_files(registry_dir) == []
-        assert inner.server_endpoint is None
+    with pytest.raises(ServerPortError) as raised:
+        mock_aws(server_mode=True, server_endpoint=endpoint)
     message = str(raised.value)
-    assert "server mode cannot be nested inside one in in-process mode" in message
-    assert _lifecycle.depth() == 0
+    assert f"server_endpoint={endpoint!r} {why}" in message
+    assert '"http://moto:5000"' in message
 
 
-def test_an_in_process_context_inside_a_server_mode_one_is_refused(
-    registry_dir: Path,
-) -> None:
-    with mock_aws(server_mode=True) as outer:
-        with pytest.raises(ModeConflictError) as raised:
-            mock_aws().__enter__()
-        assert _lifecycle.depth() == 1
-        assert registry_files(registry_dir) == [outer.server_registry_path]
-    message = str(raised.value)
-    assert "in-process mode cannot be nested inside one in server mode" in message
-    assert _lifecycle.depth() == 0
+def test_a_server_endpoint_without_server_mode_is_refused() -> None:
+    with pytest.raises(ServerPortError, match="server_endpoint needs server_mode=True"):
+        mock_aws(server_endpoint="http://moto:5000")  # type: ignore[call-overload]
 
 
-@pytest.mark.anyio
-async def test_async_with_refuses_a_mode_conflict_too() -> None:
-    async with mock_aws(server_mode=True):
-        with pytest.raises(ModeConflictError):
-            await mock_aws().__aenter__()
-        assert _lifecycle.depth() == 1
-    async with mock_aws():
-        with pytest.raises(ModeConflictError):
-            await mock_aws(server_mode=True).__aenter__()
-        assert _lifecycle.depth() == 1
+def test_a_server_port_and_endpoint_that_disagree_are_refused() -> None:
+    with pytest.raises(ServerPortError, match="name different ports"):
+        mock_aws(server_mode=True, server_port=5001, server_endpoint="http://m:5000")
 
 
-def test_a_nested_context_attaching_to_another_port_is_refused(
-    registry_dir: Path,
-) -> None:
-    with mock_aws(server_mode=True) as outer:
-        assert outer.server_port is not None
-        endpoint = outer.server_endpoint
-        other = outer.server_port % 65535 + 1
-        with pytest.raises(ModeConflictError) as raised:
-            mock_aws(server_mode=True, server_port=other).__enter__()
-        assert _lifecycle.depth() == 1
-        assert registry_files(registry_dir) == [outer.server_registry_path]
-    message = str(raised.value)
-    assert f"port {other}" in message
-    assert f"uses {endpoint}" in message
-    assert _lifecycle.depth() == 0
+def test_a_server_endpoint_without_a_port_uses_the_scheme_default() -> None:
+    context = mock_aws(server_mode=True, server_endpoint="https://moto.internal")
+    assert "server_endpoint='https://moto.internal:443'" in repr(context)
+
+
+@pytest.mark.parametrize(
+    ("config", "why"),
+    [
+        pytest.param(["lambda"], "is not a mapping", id="list"),
+        pytest.param({"lambda": {1, 2}}, "is not plain data", id="set"),
+    ],
+)
+def test_a_moto_config_that_is_not_plain_data_is_refused(config: Any, why: str) -> None:
+    with pytest.raises(ConfigurationError, match=why):
+        mock_aws(config=config)
+
+
+def test_a_moto_config_cannot_configure_a_server_aiomoto_attaches_to() -> None:
+    with pytest.raises(ConfigurationError, match="whose Moto has its own"):
+        mock_aws(server_mode=True, server_port=5000, config={"core": {}})
+
+
+@pytest.mark.parametrize("flag", ["reset", "remove_data"])
+def test_reset_and_remove_data_must_be_bools(flag: str) -> None:
+    with pytest.raises(ConfigurationError, match=f"{flag}='yes' is not a bool"):
+        mock_aws(**{flag: "yes"})  # type: ignore[call-overload]

@@ -12,7 +12,7 @@ from pathlib import Path
 import boto3
 import pytest
 
-from aiomoto import AutoEndpointMode, _lifecycle, mock_aws
+from aiomoto import _lifecycle, mock_aws
 from aiomoto._server import registry
 from tests.server.probes import answers, bucket_names, port_is_released
 
@@ -213,16 +213,11 @@ def test_nested_contexts_share_the_outer_server_and_ignore_their_own_flags() -> 
         endpoint = outer.server_endpoint
         assert endpoint is not None
         create_bucket("outer")
-        inner_context = mock_aws(
-            server_mode=True,
-            reset=True,
-            remove_data=True,
-            auto_endpoint=AutoEndpointMode.DISABLED,
-        )
+        inner_context = mock_aws(server_mode=True, reset=True, remove_data=True)
         with inner_context as inner:
             assert inner.server_endpoint == endpoint
             assert inner.server_registry_path == outer.server_registry_path
-            # The inner reset and DISABLED are ignored: same data, still injected.
+            # The inner reset is ignored and the outer FORCE inherited.
             assert bucket_names(endpoint) == {"outer"}
             assert client_endpoint() == endpoint
             create_bucket("inner")

@@ -3,7 +3,8 @@
 The conftest and ``test_round_trip`` are the page's, verbatim. Next to them,
 ``test_workers.py`` records which server each xdist worker used and which
 buckets it saw, meeting the other worker at two file barriers so that both
-buckets exist while each worker lists its own server.
+buckets exist while each worker lists its own server. A second session runs
+``@mock_aws`` and ``async with mock_aws()`` tests inside the session context.
 """
 
 from __future__ import annotations
@@ -94,14 +95,71 @@ def test_worker_has_its_own_server(n: int) -> None:
 """
 
 
-def run_inner_session(tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], Path]:
+# In-process contexts of every front door, inside the session's server-mode one:
+# they join it (same backend, endpoint still injected, nothing reset).
+TEST_NESTED = """\
+import os
+
+import boto3
+import pytest
+from aiobotocore.session import AioSession
+
+from aiomoto import mock_aws
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@mock_aws
+def test_a_decorated_test_joins_the_session_server() -> None:
+    s3 = boto3.client("s3")
+    assert s3.meta.endpoint_url == os.environ["AWS_ENDPOINT_URL"]
+    s3.create_bucket(Bucket="decorated-" + os.environ["PYTEST_XDIST_WORKER"])
+    with mock_aws():
+        names = [b["Name"] for b in s3.list_buckets()["Buckets"]]
+    assert "decorated-" + os.environ["PYTEST_XDIST_WORKER"] in names
+    s3.delete_bucket(Bucket="decorated-" + os.environ["PYTEST_XDIST_WORKER"])
+    s3.close()
+
+
+@pytest.mark.anyio
+@mock_aws
+async def test_a_decorated_async_test_joins_it() -> None:
+    async with AioSession().create_client("s3") as s3:
+        assert s3.meta.endpoint_url == os.environ["AWS_ENDPOINT_URL"]
+        await s3.create_bucket(Bucket="async-decorated")
+        await s3.put_object(Bucket="async-decorated", Key="k", Body=b"v")
+        got = await s3.get_object(Bucket="async-decorated", Key="k")
+        async with got["Body"] as body:
+            assert await body.read() == b"v"
+        await s3.delete_object(Bucket="async-decorated", Key="k")
+        await s3.delete_bucket(Bucket="async-decorated")
+
+
+@pytest.mark.anyio
+async def test_async_with_joins_it() -> None:
+    async with mock_aws():
+        async with AioSession().create_client("s3") as s3:
+            assert s3.meta.endpoint_url == os.environ["AWS_ENDPOINT_URL"]
+            await s3.create_bucket(Bucket="async-with")
+            listed = await s3.list_buckets()
+            assert "async-with" in [b["Name"] for b in listed["Buckets"]]
+            await s3.delete_bucket(Bucket="async-with")
+"""
+
+
+def run_inner_session(
+    tmp_path: Path, tests: dict[str, str]
+) -> tuple[subprocess.CompletedProcess[str], Path]:
     project = tmp_path / "project"
     records = tmp_path / "records"
     project.mkdir()
     records.mkdir()
     (project / "conftest.py").write_text(CONFTEST)
-    (project / "test_example.py").write_text(TEST_EXAMPLE)
-    (project / "test_workers.py").write_text(TEST_WORKERS)
+    for name, text in tests.items():
+        (project / name).write_text(text)
     env = {
         name: value
         for name, value in os.environ.items()
@@ -126,7 +184,9 @@ def run_inner_session(tmp_path: Path) -> tuple[subprocess.CompletedProcess[str],
 def test_the_recommended_layout_passes_under_xdist_with_a_server_per_worker(
     tmp_path: Path,
 ) -> None:
-    result, records = run_inner_session(tmp_path)
+    result, records = run_inner_session(
+        tmp_path, {"test_example.py": TEST_EXAMPLE, "test_workers.py": TEST_WORKERS}
+    )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "4 passed" in result.stdout, output
@@ -143,4 +203,16 @@ def test_the_recommended_layout_passes_under_xdist_with_a_server_per_worker(
         assert record["seen"] == [record["bucket"]], seen
     ports = {urlsplit(endpoint).port for endpoint in endpoints.values()}
     assert len(ports) == 2, endpoints
+    assert not list((tmp_path / "registry").glob("*.json"))
+
+
+def test_in_process_tests_inside_the_session_server_join_it_under_xdist(
+    tmp_path: Path,
+) -> None:
+    result, _ = run_inner_session(
+        tmp_path, {"test_example.py": TEST_EXAMPLE, "test_nested.py": TEST_NESTED}
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "4 passed" in result.stdout, output
     assert not list((tmp_path / "registry").glob("*.json"))

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import json
 import os
 import re
 import stat
+import subprocess
+import sys
+import threading
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import platformdirs
@@ -203,3 +209,67 @@ def test_a_server_that_stopped_drops_out_of_running_servers(registry_dir: Path) 
     # As if the process had died without removing its file.
     plant(registry_dir, path.name, leftover)
     assert running_servers() == []
+
+
+def test_an_entry_whose_process_is_gone_is_not_listed_even_if_the_port_answers(
+    registry_dir: Path,
+) -> None:
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead_pid = int(finished.stdout)
+    with mock_aws(server_mode=True) as ctx:
+        # A stale file that names this live server's port, from a dead process.
+        plant(
+            registry_dir,
+            "aiomoto-server-stale.json",
+            entry_text(ctx.server_port, dead_pid),
+        )
+        assert [entry.pid for entry in running_servers()] == [os.getpid()]
+
+
+def test_an_entry_whose_port_answers_but_not_as_moto_is_not_listed(
+    registry_dir: Path,
+) -> None:
+    with something_else_answering() as port:
+        plant(registry_dir, "aiomoto-server-taken.json", entry_text(port, os.getpid()))
+        assert running_servers() == []
+
+
+def test_a_caller_can_scope_the_search_to_a_directory_or_a_process(
+    registry_dir: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "another-test-run"
+    with mock_aws(server_mode=True) as ctx:
+        assert running_servers(directory=other) == []
+        [entry] = running_servers(directory=registry_dir)
+        assert entry.port == ctx.server_port
+        assert running_servers(pid=os.getpid()) == [entry]
+        assert running_servers(pid=os.getpid() + 1_000_000) == []
+
+
+@contextlib.contextmanager
+def something_else_answering() -> Iterator[int]:
+    """A loopback HTTP server that is not Moto: it answers 200 to everything."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"{}")
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

@@ -136,8 +136,19 @@ def test_an_exception_in_the_body_still_tears_everything_down(
 
 
 def test_stop_without_start_raises_a_named_error(untouched: dict[str, Any]) -> None:
-    with pytest.raises(NotActiveError, match=r"stop\(\) was called but no mock_aws"):
+    with pytest.raises(NotActiveError, match=r"stop\(\) was called on a mock_aws"):
         mock_aws().stop()
+
+
+def test_stopping_a_context_that_was_not_started_leaves_the_active_one_alone(
+    untouched: dict[str, Any],
+) -> None:
+    with mock_aws():
+        create_bucket("kept")
+        with pytest.raises(NotActiveError, match="is not active"):
+            mock_aws().stop()
+        assert _lifecycle.depth() == 1
+        assert bucket_names() == {"kept"}
 
 
 def test_start_and_stop_pair_like_moto(untouched: dict[str, Any]) -> None:
@@ -233,10 +244,13 @@ class failing_installer:  # noqa: N801 - stands in for a contextmanager function
         raise AssertionError("never entered, so never exited")  # pragma: no cover
 
 
-def test_entering_is_all_or_nothing_when_the_async_adapter_fails(
+def test_entering_is_all_or_nothing_when_the_doors_cannot_be_listed(
     untouched: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_inprocess, "serving_async_clients", failing_installer)
+    def no_doors(*, local: bool) -> list[Any]:
+        raise RuntimeError("installer broke")
+
+    monkeypatch.setattr(_inprocess, "doors", no_doors)
     with pytest.raises(RuntimeError, match="installer broke"), mock_aws():
         pytest.fail("the body must not run")  # pragma: no cover
 

@@ -10,6 +10,8 @@ import pytest
 
 import aiomoto
 from aiomoto import (
+    ActiveMock,
+    ActiveServer,
     AiomotoError,
     AutoEndpointError,
     AutoEndpointMode,
@@ -21,6 +23,8 @@ from aiomoto import (
 
 def test_the_public_names_are_exactly_these() -> None:
     assert sorted(aiomoto.__all__) == [
+        "ActiveMock",
+        "ActiveServer",
         "AiomotoError",
         "AutoEndpointError",
         "AutoEndpointMode",
@@ -40,6 +44,7 @@ def test_the_public_names_are_exactly_these() -> None:
         "__version__",
         "mock_aws",
         "mock_aws_decorator",
+        "reset",
         "running_servers",
     ]
     assert all(hasattr(aiomoto, name) for name in aiomoto.__all__)
@@ -92,13 +97,18 @@ def test_an_unknown_auto_endpoint_names_the_valid_modes() -> None:
 
 
 def test_in_process_contexts_have_no_server_attributes() -> None:
-    with mock_aws() as context:
-        assert isinstance(context, MockAwsContext)
-        assert context.server_mode is False
-        assert context.server_endpoint is None
-        assert context.server_host is None
-        assert context.server_port is None
-        assert context.server_registry_path is None
+    context = mock_aws()
+    assert isinstance(context, MockAwsContext)
+    assert context.server_mode is False
+    with context as mock:
+        assert isinstance(mock, ActiveMock)
+        assert not isinstance(mock, ActiveServer)
+        assert mock.backend == "local"
+        for reported in (context, mock):
+            assert reported.server_endpoint is None
+            assert reported.server_host is None
+            assert reported.server_port is None
+            assert reported.server_registry_path is None
 
 
 def test_the_context_describes_its_configuration() -> None:

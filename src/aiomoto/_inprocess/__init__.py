@@ -1,11 +1,15 @@
-"""In-process mode: aiobotocore clients served by Moto's backends, with no socket.
+"""The in-process doors: botocore-based clients served without a socket.
 
 The adapters are named after the upstream module they touch:
 
 - ``botocore_stubber``: Moto's global ``before-send`` stubber steps aside for
-  async requests, whose responses must be awaitable;
+  async requests, whose responses must be awaitable, and is how they reach
+  Moto;
 - ``endpoint``: aiobotocore's ``AioEndpoint`` marks its requests and, in place
-  of the HTTP session, hands them to Moto (or blocks them);
+  of the HTTP session, hands them to Moto (or sends or blocks them, as
+  :mod:`aiomoto._routing` says);
+- ``botocore_endpoint``: botocore's sync ``Endpoint._send``, routed the same
+  way, for sync requests that Moto's stubber did not answer;
 - ``response``: the aiohttp-shaped, in-memory response body aiobotocore reads;
 - ``moto_dispatch``: two lookups Moto's dispatcher repeats per request (a
   backend's URL table, a response class's method names), done once per
@@ -14,17 +18,27 @@ The adapters are named after the upstream module they touch:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
-
-from aiomoto._inprocess import botocore_stubber, endpoint, moto_dispatch
+from contextlib import AbstractContextManager
 
 
-@contextmanager
-def serving_async_clients() -> Iterator[None]:
-    """Route aiobotocore requests to Moto, and keep Moto's lookups, for the block."""
-    with ExitStack() as stack:
-        stack.enter_context(botocore_stubber.stepping_aside_for_async_requests())
-        stack.enter_context(endpoint.served_by_moto())
-        stack.enter_context(moto_dispatch.looked_up_once_per_context())
-        yield
+def doors(*, local: bool) -> list[AbstractContextManager[None]]:
+    """The installers to enter, in order, for a local or a remote backend.
+
+    With a remote backend the endpoints are still patched: they let requests
+    for the remote server through and block those for AWS hosts.
+    """
+    from aiomoto._inprocess import botocore_endpoint, endpoint
+
+    installers: list[AbstractContextManager[None]] = []
+    if local:
+        from aiomoto._inprocess import botocore_stubber, moto_dispatch
+
+        installers += [
+            botocore_stubber.stepping_aside_for_async_requests(),
+            moto_dispatch.looked_up_once_per_context(),
+        ]
+    installers += [
+        endpoint.served_by_moto(),
+        botocore_endpoint.sync_requests_routed(),
+    ]
+    return installers

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
+from botocore.awsrequest import AWSResponse
 from moto.core.botocore_stubber import BotocoreStubber
 from moto.core.models import botocore_stubber
 
@@ -32,9 +33,15 @@ ASYNC_REQUEST_MARK = "_aiomoto_operation"
 _moto_call = vars(BotocoreStubber)["__call__"]
 
 
+def moto_response(request: Any) -> AWSResponse | None:
+    """Moto's botocore response to a request, or ``None`` if Moto does not serve it."""
+    response: AWSResponse | None = _moto_call(botocore_stubber, "before-send", request)
+    return response
+
+
 def moto_answer(request: Any) -> tuple[int, Mapping[str, str], bytes] | None:
     """Moto's ``(status, headers, body)`` for a request, or ``None`` if unserved."""
-    response = _moto_call(botocore_stubber, "before-send", request)
+    response = moto_response(request)
     if response is None:
         return None
     # MockRawResponse is a BytesIO over Moto's body: getvalue() returns that

@@ -6,10 +6,13 @@ Two methods are wrapped while aiomoto is active:
   :mod:`aiomoto._inprocess.botocore_stubber`) before aiobotocore emits
   ``before-send``;
 - ``_send``, which aiobotocore calls when no ``before-send`` handler answered,
-  gives the request to Moto and returns an awaitable ``AioAWSResponse`` over
-  Moto's answer. A request Moto does not serve raises
-  :class:`~aiomoto.exceptions.RealHTTPRequestBlockedError`; the HTTP session
-  is never used, so no socket is ever opened.
+  asks :mod:`aiomoto._routing` where the request goes. With a local backend
+  it gives the request to Moto and returns an awaitable ``AioAWSResponse``
+  over Moto's answer; a request Moto does not serve raises
+  :class:`~aiomoto.exceptions.RealHTTPRequestBlockedError` before any socket
+  opens. A request for the activation's Moto server (server mode) goes to the
+  HTTP session as usual; with a remote backend, one for an AWS host is
+  blocked.
 
 Async request bodies (aiobotocore's aws-chunked checksum wrapper, async file
 objects, async iterables) are read here, because Moto reads bodies
@@ -28,6 +31,7 @@ from aiobotocore.awsrequest import AioAWSResponse
 from aiobotocore.endpoint import AioEndpoint
 from botocore.awsrequest import AWSPreparedRequest
 
+from aiomoto import _routing
 from aiomoto._inprocess.botocore_stubber import ASYNC_REQUEST_MARK, moto_answer
 from aiomoto._inprocess.response import InMemoryHTTPResponse, as_bytes
 from aiomoto._patching import patched
@@ -44,6 +48,22 @@ def served_by_moto() -> Iterator[None]:
         setattr(request, ASYNC_REQUEST_MARK, _operation_name(operation_model))
         return await original_do_get_response(self, request, operation_model, context)
 
+    original_send = vars(AioEndpoint)["_send"]
+
+    async def _send(self: AioEndpoint, request: AWSPreparedRequest) -> AioAWSResponse:
+        where = _routing.route(request.url)
+        if where is _routing.Route.MOTO:
+            return await _answer_from_moto(request)
+        if where is _routing.Route.NETWORK:
+            response: AioAWSResponse = await original_send(self, request)
+            return response
+        raise RealHTTPRequestBlockedError(
+            request.method or "GET",
+            request.url or "",
+            getattr(request, ASYNC_REQUEST_MARK, None),
+            attached_to=_routing.remote_endpoint(),
+        )
+
     with (
         patched(AioEndpoint, "_do_get_response", _do_get_response),
         patched(AioEndpoint, "_send", _send),
@@ -51,7 +71,7 @@ def served_by_moto() -> Iterator[None]:
         yield
 
 
-async def _send(self: AioEndpoint, request: AWSPreparedRequest) -> AioAWSResponse:
+async def _answer_from_moto(request: AWSPreparedRequest) -> AioAWSResponse:
     body = request.body
     if body is not None and not isinstance(body, (bytes, bytearray, str)):
         data = await _read_async_body(body)

@@ -1,89 +1,69 @@
-"""Server mode: a local Moto server, endpoint injection and registry files.
+"""Server mode: the endpoint door, a real HTTP endpoint on the activation's backend.
 
-:func:`serving` is one installer for :mod:`aiomoto._lifecycle`: it starts a
-server (or attaches to a running one), resets its backends when asked,
-provides credentials and a region, injects the endpoint into new clients, and
-on exit undoes each step in reverse order.
+:func:`endpoint_door` opens it. On a local backend it starts Moto's threaded
+server on a loopback port (it serves the same process-global backends as the
+in-process doors) and records it in a registry file; on a remote backend the
+endpoint is the remote server itself. Either way it then lets requests for
+the endpoint through to the network, provides credentials and a region, and
+points clients (and tools that read ``AWS_ENDPOINT_URL``) at it according to
+``auto_endpoint``. Closing the door undoes each step in reverse order.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from aiomoto import _routing
+from aiomoto._backend import Backend
+from aiomoto._options import AutoEndpointMode, ServerAddress
 from aiomoto._server import registry
 from aiomoto._server.environment import environment_set, planned_changes
-from aiomoto._server.process import (
-    LocalMotoServer,
-    ServerAddress,
-    attach,
-    require_server_dependencies,
-    reset_backends,
-)
+from aiomoto._server.process import LocalMotoServer, require_server_dependencies
 
-__all__ = ["RunningServer", "ServerConfig", "require_server_dependencies", "serving"]
+__all__ = ["Endpoint", "endpoint_door", "require_server_dependencies"]
 
 
 @dataclass(frozen=True)
-class ServerConfig:
-    """What a server-mode context asks for."""
+class Endpoint:
+    """An open endpoint door."""
 
-    #: Attach to this port instead of starting a server.
-    port: int | None
-    #: Inject the endpoint into new clients at all.
-    inject: bool
-    #: Inject it even when the client names its own endpoint.
-    force: bool
-
-
-@dataclass(frozen=True)
-class RunningServer:
     address: ServerAddress
-    #: The registry file aiomoto wrote; None when attached to a server.
+    #: The registry file aiomoto wrote; ``None`` when the server is remote.
     registry_path: Path | None
+    mode: AutoEndpointMode
 
 
 @contextmanager
-def serving(
-    config: ServerConfig, *, reset: bool, remove_data: Callable[[], bool]
-) -> Iterator[RunningServer]:
+def endpoint_door(backend: Backend, *, mode: AutoEndpointMode) -> Iterator[Endpoint]:
     with ExitStack() as stack:
-        started_here = config.port is None
-        if started_here:
-            stack.enter_context(_quiet_access_log())
-            registry.remove_stale()
-            server = LocalMotoServer()
-            stack.callback(server.stop)
-            address = server.address
-            written = registry.write(address.endpoint, address.host, address.port)
-            stack.callback(registry.remove, written)
-            path: Path | None = written
+        if backend.kind == "local":
+            address, path = _start_local_server(stack)
         else:
-            assert config.port is not None
-            address = attach(config.port)
-            path = None
-        if reset:
-            reset_backends(address, in_this_process=started_here)
-
-        def remove_data_if_asked() -> None:
-            if remove_data():
-                reset_backends(address, in_this_process=started_here)
-
-        stack.callback(remove_data_if_asked)
-        changes = planned_changes(
-            address.endpoint, force=config.force, inject=config.inject
+            address, path = backend.address, None
+        stack.enter_context(_routing.server_reachable(address.endpoint))
+        inject = mode is not AutoEndpointMode.DISABLED
+        stack.enter_context(
+            environment_set(planned_changes(address.endpoint, inject=inject))
         )
-        stack.enter_context(environment_set(changes))
-        if config.inject:
-            from aiomoto._server.injection import endpoints_injected
+        from aiomoto._server.injection import endpoints_injected
 
-            stack.enter_context(
-                endpoints_injected(address.endpoint, force=config.force)
-            )
-        yield RunningServer(address, path)
+        stack.enter_context(endpoints_injected(address.endpoint, mode))
+        yield Endpoint(address, path, mode)
+
+
+def _start_local_server(stack: ExitStack) -> tuple[ServerAddress, Path]:
+    stack.enter_context(_quiet_access_log())
+    registry.remove_stale()
+    server = LocalMotoServer()
+    stack.callback(server.stop)
+    address = server.address
+    path = registry.write(address.endpoint, address.host, address.port)
+    stack.callback(registry.remove, path)
+    return address, path
 
 
 @contextmanager

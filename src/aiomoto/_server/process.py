@@ -9,27 +9,19 @@ stop takes milliseconds and the port is released at once.
 from __future__ import annotations
 
 import http.client
+import json
 import socket
 import threading
 import time
-from dataclasses import dataclass
 
+from aiomoto._options import LOOPBACK, ServerAddress
 from aiomoto.exceptions import ServerDependencyError, ServerNotRunningError
 
-HOST = "127.0.0.1"
-_PROBE_PATH = "/moto-api/"
+#: A cheap question only a Moto server answers as expected: a GET on its auth
+#: reset endpoint is refused with HTTP 400 and a JSON error naming Moto.
+_PROBE_PATH = "/moto-api/reset-auth"
 _PROBE_TIMEOUT = 2.0
 _START_TIMEOUT = 10.0
-
-
-@dataclass(frozen=True)
-class ServerAddress:
-    host: str
-    port: int
-
-    @property
-    def endpoint(self) -> str:
-        return f"http://{self.host}:{self.port}"
 
 
 def require_server_dependencies() -> None:
@@ -50,7 +42,7 @@ class LocalMotoServer:
     def __init__(self) -> None:
         from moto.server import ThreadedMotoServer
 
-        self._server = ThreadedMotoServer(ip_address=HOST, port=0, verbose=False)
+        self._server = ThreadedMotoServer(ip_address=LOOPBACK, port=0, verbose=False)
         self._server.start()
         host, port = self._server.get_host_and_port()
         self.address = ServerAddress(host, port)
@@ -79,17 +71,41 @@ def _knock(address: ServerAddress) -> None:
         pass
 
 
-def answers(address: ServerAddress, timeout: float = _PROBE_TIMEOUT) -> bool:
-    """Whether an HTTP server answers at the address."""
-    connection = http.client.HTTPConnection(address.host, address.port, timeout=timeout)
+def _connection(address: ServerAddress, timeout: float) -> http.client.HTTPConnection:
+    kind = (
+        http.client.HTTPSConnection
+        if address.scheme == "https"
+        else http.client.HTTPConnection
+    )
+    return kind(address.host, address.port, timeout=timeout)
+
+
+def _probe(address: ServerAddress, timeout: float) -> tuple[int, bytes] | None:
+    """Status and body of Moto's data endpoint, or ``None`` if nothing answers."""
+    connection = _connection(address, timeout)
     try:
         connection.request("GET", _PROBE_PATH)
-        connection.getresponse().read()
-    except OSError:
-        return False
+        response = connection.getresponse()
+        return response.status, response.read()
+    except (OSError, http.client.HTTPException):
+        return None
     finally:
         connection.close()
-    return True
+
+
+def _is_moto(answer: tuple[int, bytes] | None) -> bool:
+    if answer is None or answer[0] != 400:
+        return False
+    try:
+        payload = json.loads(answer[1])
+    except ValueError:
+        return False
+    return isinstance(payload, dict) and "Moto" in str(payload.get("Error"))
+
+
+def answers(address: ServerAddress, timeout: float = _PROBE_TIMEOUT) -> bool:
+    """Whether a Moto server answers at the address."""
+    return _is_moto(_probe(address, timeout))
 
 
 def wait_until_answering(address: ServerAddress, *, timeout: float) -> None:
@@ -103,32 +119,31 @@ def wait_until_answering(address: ServerAddress, *, timeout: float) -> None:
         time.sleep(0.01)
 
 
-def attach(port: int) -> ServerAddress:
-    """The address of an already running server, checked to answer."""
-    address = ServerAddress(HOST, port)
-    if not answers(address):
-        raise ServerNotRunningError(
-            f"Nothing answered at {address.endpoint} (server_port={port}). Start "
-            "a server first, e.g. `moto_server -p PORT` or "
-            "`with mock_aws(server_mode=True) as ctx:` in the process that "
-            "owns it (ctx.server_port is its port, and aiomoto.running_servers() "
-            "lists the servers aiomoto started), or drop server_port to let "
-            "aiomoto start one."
-        )
-    return address
-
-
-def reset_backends(address: ServerAddress, *, in_this_process: bool) -> None:
-    """Empty every Moto backend the server serves."""
-    if in_this_process:
-        # The server shares this process's backends: reset them directly.
-        from moto.core.base_backend import BackendDict
-        from moto.core.model_instances import reset_model_data
-
-        BackendDict.reset()
-        reset_model_data()
+def check_moto_answers(address: ServerAddress) -> None:
+    """Refuse to attach unless a Moto server answers at the address."""
+    answer = _probe(address, _PROBE_TIMEOUT)
+    if _is_moto(answer):
         return
-    connection = http.client.HTTPConnection(address.host, address.port, timeout=10)
+    if answer is None:
+        raise ServerNotRunningError(
+            f"Nothing answered at {address.endpoint}. Start a Moto server there "
+            "first (`moto_server -p PORT`, Moto's Docker image, or `with "
+            "mock_aws(server_mode=True) as ctx:` in the process that owns it: "
+            "ctx.server_port is its port, and aiomoto.running_servers() lists the "
+            "servers aiomoto started), or drop server_port/server_endpoint to "
+            "let aiomoto start one."
+        )
+    raise ServerNotRunningError(
+        f"Something answered at {address.endpoint}, but not a Moto server: "
+        f"GET {_PROBE_PATH} gave HTTP {answer[0]} with "
+        f"{answer[1][:80]!r}. Check the port or URL: aiomoto attaches only to "
+        "Moto servers, because it resets and reads them through Moto's API."
+    )
+
+
+def reset_remote(address: ServerAddress) -> None:
+    """Empty a Moto server's backends through ``POST /moto-api/reset``."""
+    connection = _connection(address, timeout=10)
     try:
         connection.request("POST", "/moto-api/reset")
         connection.getresponse().read()

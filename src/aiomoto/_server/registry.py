@@ -68,10 +68,10 @@ def remove_stale(now: float | None = None) -> list[Path]:
     return removed
 
 
-def entries() -> list[ServerEntry]:
+def entries(directory: Path | None = None) -> list[ServerEntry]:
     """Every readable registry entry, live or not, oldest first."""
     found = []
-    for path in _registry_files(_settings.registry_dir()):
+    for path in _registry_files(directory or _settings.registry_dir()):
         entry = _read(path)
         if entry is not None:
             found.append(entry)
@@ -117,16 +117,43 @@ def _typed(value: Any, kind: type[Any]) -> Any:
     return value
 
 
-def running_servers() -> list[ServerEntry]:
-    """The servers aiomoto started that still answer, oldest first.
+def running_servers(
+    *, directory: str | os.PathLike[str] | None = None, pid: int | None = None
+) -> list[ServerEntry]:
+    """The Moto servers aiomoto started that are still running, oldest first.
 
-    Another process can attach to one with
-    ``mock_aws(server_mode=True, server_port=entry.port)``.
+    An entry is listed only if the process that wrote it is alive and a Moto
+    server answers at its port, so a stale file, or a port that another
+    program took over since, never shows up.
+
+    Args:
+        directory: The registry directory to search, instead of
+            ``AIOMOTO_SERVER_REGISTRY_DIR`` (or the per-user cache directory).
+            A test run that sets its own directory sees only its own servers.
+        pid: Only the server started by this process id (for example the
+            parent process of a pytest-xdist worker's subprocess).
+
+    Another process attaches to one with
+    ``mock_aws(server_mode=True, server_endpoint=entry.endpoint)``.
     """
-    from aiomoto._server.process import ServerAddress, answers
+    from aiomoto._options import ServerAddress
+    from aiomoto._server.process import answers
 
+    where = Path(directory) if directory is not None else None
     return [
         entry
-        for entry in entries()
-        if answers(ServerAddress(entry.host, entry.port), timeout=0.5)
+        for entry in entries(where)
+        if (pid is None or entry.pid == pid)
+        and _alive(entry.pid)
+        and answers(ServerAddress(entry.host, entry.port), timeout=0.5)
     ]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, but another user's
+        return True
+    return True

@@ -1,0 +1,86 @@
+"""Where a request goes while a mock is active: Moto, the network, or nowhere.
+
+Every patched door (aiobotocore's and botocore's endpoints, the direct-HTTP
+adapters) asks :func:`route` before it sends. The answer follows the
+activation's backend and its endpoint door:
+
+- a request for a Moto server endpoint of this activation (the loopback
+  server aiomoto started, or the server it attached to) goes to the network:
+  it is real HTTP to the backend itself;
+- with a local backend, every other request is offered to Moto in-process
+  (what Moto does not serve is then blocked or, for sync botocore clients,
+  sent as Moto itself would);
+- with a remote backend, a request for an AWS host is blocked: the backend
+  is elsewhere, so it must be neither served from a second, local backend
+  nor sent to AWS. Other hosts (the user's own services) are left alone.
+
+The state is two module globals, replaced whole (never mutated) by the
+installers below under the lifecycle lock, so the hot path reads them
+without locking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from urllib.parse import urlsplit
+
+#: Host suffixes of AWS endpoints (public, China, dual-stack), bucket-in-host
+#: forms included.
+AWS_HOST_SUFFIXES = (".amazonaws.com", ".amazonaws.com.cn", ".api.aws")
+
+
+class Route(Enum):
+    MOTO = "moto"
+    NETWORK = "network"
+    BLOCKED = "blocked"
+
+
+#: The remote server's endpoint while the backend is remote; ``None`` if local.
+_remote: str | None = None
+_server_origins: frozenset[tuple[str, str]] = frozenset()
+
+
+def route(url: str) -> Route:
+    if _server_origins:
+        parts = urlsplit(url)
+        if (parts.scheme, parts.netloc.lower()) in _server_origins:
+            return Route.NETWORK
+    if _remote is None:
+        return Route.MOTO
+    return Route.BLOCKED if is_aws_url(url) else Route.NETWORK
+
+
+def is_aws_url(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return host.endswith(AWS_HOST_SUFFIXES)
+
+
+def remote_endpoint() -> str | None:
+    """The endpoint of the remote backend, or ``None`` when it is local."""
+    return _remote
+
+
+@contextmanager
+def backend_routing(remote: str | None) -> Iterator[None]:
+    """Route by the activation's backend (remote at this endpoint, or local)."""
+    global _remote
+    _remote = remote
+    try:
+        yield
+    finally:
+        _remote = None
+
+
+@contextmanager
+def server_reachable(endpoint: str) -> Iterator[None]:
+    """Let requests for ``endpoint`` (a Moto server) through to the network."""
+    global _server_origins
+    parts = urlsplit(endpoint)
+    origin = (parts.scheme, parts.netloc.lower())
+    _server_origins = _server_origins | {origin}
+    try:
+        yield
+    finally:
+        _server_origins = _server_origins - {origin}
