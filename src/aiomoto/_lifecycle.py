@@ -123,7 +123,7 @@ def exit_(context: object, options: Options) -> None:
             activation.server_contexts -= 1
         if activation.depth == 0:
             _active = None
-            activation.close(remove_data=options.outermost_remove_data())
+            activation.close(remove_data=options.remove_data_of(activation.backend))
         elif activation.server_contexts == 0:
             _close_endpoint(activation)
 

@@ -13,10 +13,13 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from aiomoto.exceptions import AutoEndpointError, ConfigurationError, ServerPortError
+
+if TYPE_CHECKING:
+    from aiomoto._backend import Backend
 
 #: Where ``server_port`` attaches: aiomoto's own servers bind here.
 LOOPBACK = "127.0.0.1"
@@ -76,10 +79,22 @@ class Options:
         return self.reset if self.reset is not None else not self.attaching
 
     def outermost_remove_data(self) -> bool:
-        """``remove_data`` when this context closes the activation (as for reset)."""
+        """``remove_data`` if this context closes an activation it created."""
         if self.remove_data is not None:
             return self.remove_data
         return not self.attaching
+
+    def remove_data_of(self, backend: Backend) -> bool:
+        """``remove_data`` when this context is the last to leave ``backend``.
+
+        Not passed, it follows the backend, not the context: a context that
+        did not attach but is the last to leave an attached backend (an
+        in-process test inside a session attached to a CI server) must not
+        wipe it either.
+        """
+        if self.remove_data is not None:
+            return self.remove_data
+        return backend.kind == "local"
 
     def moto_config(self) -> dict[str, Any] | None:
         loaded: dict[str, Any] | None = (

@@ -271,3 +271,18 @@ async def test_tasks_may_leave_in_any_order_with_the_endpoint_open() -> None:
     await asyncio.gather(in_process_task(), server_task())
     assert _lifecycle.depth() == 0
     assert not answers(endpoints[0])
+
+
+def test_an_in_process_context_leaving_an_attached_backend_last_does_not_wipe_it(
+    foreign_server: ServerAddress,
+) -> None:
+    attached = mock_aws(server_mode=True, server_endpoint=foreign_server.endpoint)
+    in_process = mock_aws()
+    attached.start()
+    in_process.start()
+    create_bucket("outlives-both-contexts")
+    attached.stop()
+    # The in-process context closes the activation: its default remove_data
+    # follows the backend, which is not aiomoto's to wipe.
+    in_process.stop()
+    assert bucket_names(foreign_server.endpoint) == {"outlives-both-contexts"}
