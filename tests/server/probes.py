@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import http.server
 import socket
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -95,3 +97,27 @@ def registry_files(directory: Path) -> list[Path]:
     if not directory.exists():
         return []
     return sorted(directory.glob("aiomoto-server-*.json"))
+
+
+@contextlib.contextmanager
+def something_else_answering() -> Iterator[int]:
+    """A loopback HTTP server that is not Moto: it answers 200 to everything."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"{}")
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

@@ -32,7 +32,13 @@ from aiomoto import (
 from aiomoto._options import ServerAddress
 from aiomoto._server.process import answers as process_answers
 from aiomoto._server.process import reset_remote
-from tests.server.probes import answers, bucket_names, registry_files, silent_port
+from tests.server.probes import (
+    answers,
+    bucket_names,
+    registry_files,
+    silent_port,
+    something_else_answering,
+)
 
 SERVER_SCRIPT = """\
 import json
@@ -344,3 +350,15 @@ async def test_async_clients_reach_a_server_attached_by_url(
             got = await s3.get_object(Bucket="async-through-the-url", Key="k")
             async with got["Body"] as body:
                 assert await body.read() == b"v"
+
+
+def test_attaching_where_something_else_answers_is_refused() -> None:
+    with something_else_answering() as port:
+        with pytest.raises(ServerNotRunningError) as raised:
+            mock_aws(server_mode=True, server_port=port).__enter__()
+    message = str(raised.value)
+    assert f"Something answered at http://127.0.0.1:{port}, but not a Moto server" in (
+        message
+    )
+    assert "HTTP 200" in message
+    assert _lifecycle.depth() == 0
