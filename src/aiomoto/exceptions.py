@@ -13,7 +13,7 @@
     │   └── ServerNotRunningError: nothing answers at the server port
     ├── NotActiveError: stop() called more often than start()
     ├── UnsupportedVersionError: aiobotocore, botocore or moto is too old
-    └── RealHTTPRequestBlockedError: an async request Moto does not serve
+    └── RealHTTPRequestBlockedError: a request for AWS that Moto does not serve
 
 ``RealHTTPRequestBlockedError`` deliberately derives from nothing botocore's
 retry logic treats as transient (``ConnectionError``, ``HTTPClientError``,
@@ -26,6 +26,8 @@ tested with.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 __all__ = [
     "AiomotoError",
@@ -93,54 +95,155 @@ class UntestedVersionWarning(UserWarning):
 
 
 class RealHTTPRequestBlockedError(AiomotoError):
-    """An async request that Moto does not serve was stopped before any socket opened.
+    """A request for AWS that Moto does not serve was stopped before any socket opened.
+
+    Raised for a botocore, aiobotocore or aioboto3 client's request that Moto
+    does not serve (an ``endpoint_url`` that is not AWS's, given or picked up
+    from the environment), and for an aiohttp or httpx request to an AWS host
+    that Moto does not serve.
 
     Attributes:
         method: The HTTP method of the blocked request.
         url: The URL of the blocked request.
         operation: ``service.Operation`` of the request, when known.
+        client: What sent it: ``"botocore"``, ``"aiobotocore"``, ``"aiohttp"``
+            or ``"httpx"``.
+        endpoint_variable: The environment variable the endpoint came from
+            (``"AWS_ENDPOINT_URL_SQS"``, ``"AWS_ENDPOINT_URL"``), or ``None``.
     """
 
-    def __init__(self, method: str, url: str, operation: str | None = None) -> None:
+    def __init__(
+        self,
+        method: str,
+        url: str,
+        operation: str | None = None,
+        *,
+        client: str = "aiobotocore",
+        remote_backend: bool = False,
+    ) -> None:
         self.method = method
         self.url = url
         self.operation = operation
-        super().__init__(_blocked_message(method, url, operation))
+        self.client = client
+        variable = None if remote_backend else _endpoint_variable(url, operation)
+        self.endpoint_variable = variable[0] if variable else None
+        super().__init__(
+            _blocked_message(
+                method, url, operation, client, variable, remote_backend=remote_backend
+            )
+        )
 
 
-_AWS_HOST_SUFFIXES = (".amazonaws.com", ".amazonaws.com.cn", ".api.aws")
+_DIRECT_HTTP_CLIENTS = ("aiohttp", "httpx")
 
 
-def _blocked_message(method: str, url: str, operation: str | None) -> str:
+def _endpoint_variable(url: str, operation: str | None) -> tuple[str, str] | None:
+    """The ``AWS_ENDPOINT_URL[_<SERVICE>]`` variable that ``url`` came from, if any.
+
+    botocore looks at the service's own variable first, then the global one;
+    the first whose value ``url`` starts with is the one that applied. Nothing
+    applied when ``AWS_IGNORE_CONFIGURED_ENDPOINT_URLS`` is true.
+    """
+    import os
+
+    if os.environ.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "").lower() == "true":
+        return None
+    names = ["AWS_ENDPOINT_URL"]
+    if operation:
+        names.insert(0, _service_variable(operation.split(".", 1)[0]))
+    for name in names:
+        value = os.environ.get(name)
+        if value and _is_under(url, value):
+            return name, value
+    return None
+
+
+def _service_variable(service: str) -> str:
+    """``AWS_ENDPOINT_URL_<SERVICE>`` as botocore names it for a client name."""
+    from botocore.configprovider import ConfiguredEndpointProvider
+
+    provider: Any = ConfiguredEndpointProvider(
+        full_config={}, scoped_config={}, client_name=service
+    )
+    name: str = provider._get_service_env_var_name()
+    return name
+
+
+def _is_under(url: str, endpoint: str) -> bool:
     from urllib.parse import urlsplit
 
+    target, base = urlsplit(url), urlsplit(endpoint.strip())
+    return (target.scheme.lower(), target.netloc.lower()) == (
+        base.scheme.lower(),
+        base.netloc.lower(),
+    ) and target.path.startswith(base.path.rstrip("/"))
+
+
+def _blocked_message(
+    method: str,
+    url: str,
+    operation: str | None,
+    client: str,
+    variable: tuple[str, str] | None,
+    *,
+    remote_backend: bool,
+) -> str:
+    from urllib.parse import urlsplit
+
+    from aiomoto._aws_hosts import is_aws_host
+
     what = f" ({operation})" if operation else ""
-    message = (
-        f"aiomoto blocked a real HTTP request: {method} {url}{what}. "
-        "While mock_aws() is active, async clients are served by Moto only, "
-        "and Moto does not serve this URL."
-    )
     host = (urlsplit(url).hostname or "").lower()
-    if not host.endswith(_AWS_HOST_SUFFIXES):
-        message += (
-            f" The host {host!r} is not an AWS endpoint, so the client was "
-            "probably given an endpoint_url, or picked one up from "
-            "AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> or the AWS config "
-            "file. Unset AWS_ENDPOINT_URL, or set "
-            "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true, for in-process tests; "
-            "use mock_aws(server_mode=True) when a client must talk to a real "
-            "local endpoint."
+    message = (
+        f"aiomoto blocked a real HTTP request from {client}: {method} {url}{what}."
+    )
+    if remote_backend:
+        return message + (
+            " This process's mock_aws() context uses a Moto server in another "
+            "process, which answers only what is sent to its endpoint; a request "
+            "to an AWS host is never sent to AWS. Send it to the server's "
+            "endpoint instead (ctx.server_endpoint): for a presigned URL, "
+            "generate it with a client pointed at the server."
         )
-    elif host.endswith(".api.aws"):
+    if client in _DIRECT_HTTP_CLIENTS:
         message += (
+            " While mock_aws() is active, aiohttp and httpx requests to AWS hosts "
+            "are answered by Moto, and Moto does not serve this URL."
+        )
+    else:
+        message += (
+            " While mock_aws() is active, AWS clients are answered by Moto only, "
+            "and Moto does not serve this URL."
+        )
+    if variable is not None:
+        name, value = variable
+        return message + (
+            f" The endpoint came from the environment: {name}={value}. Unset "
+            f"{name} for in-process tests, or pass "
+            "mock_aws(ignore_configured_endpoint_urls=True) (or set "
+            "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true) so that clients created "
+            "inside the context ignore it; use mock_aws(server_mode=True) when a "
+            "client must talk to a real local endpoint."
+        )
+    if not is_aws_host(host):
+        return message + (
+            f" The host {host!r} is not an AWS endpoint, and neither "
+            "AWS_ENDPOINT_URL nor AWS_ENDPOINT_URL_<SERVICE> points at it, so "
+            "the client was given an endpoint_url, or picked one up from the AWS "
+            "config file. Drop it for in-process tests, or pass "
+            "mock_aws(ignore_configured_endpoint_urls=True) (or set "
+            "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true) when it comes from the "
+            "config file; use mock_aws(server_mode=True) when a client must "
+            "talk to a real local endpoint."
+        )
+    if host.endswith(".api.aws"):
+        return message + (
             f" The host {host!r} is a dual-stack (IPv6) endpoint, which Moto "
             "does not recognise: turn dual-stack off for in-process tests "
             "(use_dualstack_endpoint in the client's Config, "
             "AWS_USE_DUALSTACK_ENDPOINT, or the AWS config file)."
         )
-    else:
-        message += (
-            " Moto may not implement this service or operation yet; check "
-            "Moto's implementation coverage for it."
-        )
-    return message
+    return message + (
+        " Moto may not implement this service or operation yet; check "
+        "Moto's implementation coverage for it."
+    )
