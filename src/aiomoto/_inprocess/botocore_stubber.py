@@ -32,6 +32,11 @@ ASYNC_REQUEST_MARK = "_aiomoto_operation"
 _moto_call = vars(BotocoreStubber)["__call__"]
 
 
+def moto_response(request: Any) -> Any:
+    """Moto's own ``AWSResponse`` for a sync request, or ``None`` if unserved."""
+    return _moto_call(botocore_stubber, "before-send", request)
+
+
 def moto_answer(request: Any) -> tuple[int, Mapping[str, str], bytes] | None:
     """Moto's ``(status, headers, body)`` for a request, or ``None`` if unserved."""
     response = _moto_call(botocore_stubber, "before-send", request)
