@@ -43,7 +43,13 @@ class AutoEndpointMode(str, Enum):
 class MockAwsContext:
     """A ``mock_aws`` configuration, usable as ``with``, ``async with`` or decorator."""
 
-    __slots__ = ("_auto_endpoint", "_remove_data", "_reset", "_server_config")
+    __slots__ = (
+        "_auto_endpoint",
+        "_ignore_configured_endpoint_urls",
+        "_remove_data",
+        "_reset",
+        "_server_config",
+    )
 
     def __init__(
         self,
@@ -53,11 +59,13 @@ class MockAwsContext:
         server_mode: bool = False,
         server_port: int | None = None,
         auto_endpoint: AutoEndpointMode | str | None = None,
+        ignore_configured_endpoint_urls: bool = False,
     ) -> None:
         mode = _auto_endpoint_mode(auto_endpoint, server_mode=server_mode)
         _check_server_port(server_port, server_mode=server_mode)
         self._reset = reset
         self._remove_data = remove_data
+        self._ignore_configured_endpoint_urls = ignore_configured_endpoint_urls
         self._auto_endpoint = mode
         self._server_config: ServerConfig | None = None
         if server_mode:
@@ -79,6 +87,11 @@ class MockAwsContext:
     def remove_data(self) -> bool:
         """Remove Moto's data when this context is the outermost to stop."""
         return self._remove_data
+
+    @property
+    def ignore_configured_endpoint_urls(self) -> bool:
+        """Clients created inside ignore AWS_ENDPOINT_URL and its kin."""
+        return self._ignore_configured_endpoint_urls
 
     @property
     def server_mode(self) -> bool:
@@ -123,7 +136,11 @@ class MockAwsContext:
 
     def start(self) -> None:
         """Activate the mock (or join the active one); pair with :meth:`stop`."""
-        _lifecycle.enter(reset=self._reset, server=self._server_config)
+        _lifecycle.enter(
+            reset=self._reset,
+            server=self._server_config,
+            ignore_configured_endpoint_urls=self._ignore_configured_endpoint_urls,
+        )
 
     def stop(self) -> None:
         """Leave the mock; the outermost stop tears it down."""
@@ -165,10 +182,12 @@ class MockAwsContext:
         return decorate(self, target)
 
     def __repr__(self) -> str:
+        ignoring = self._ignore_configured_endpoint_urls
         return (
             f"mock_aws(reset={self._reset}, remove_data={self._remove_data}, "
             f"server_mode={self.server_mode}, "
-            f"auto_endpoint={self._auto_endpoint.value!r})"
+            f"auto_endpoint={self._auto_endpoint.value!r}"
+            + (", ignore_configured_endpoint_urls=True)" if ignoring else ")")
         )
 
 
@@ -222,6 +241,7 @@ def mock_aws(
     server_mode: bool = False,
     server_port: int | None = None,
     auto_endpoint: AutoEndpointMode | str | None = None,
+    ignore_configured_endpoint_urls: bool = False,
 ) -> MockAwsContext: ...
 
 
@@ -234,12 +254,19 @@ def mock_aws(
     server_mode: bool = False,
     server_port: int | None = None,
     auto_endpoint: AutoEndpointMode | str | None = None,
+    ignore_configured_endpoint_urls: bool = False,
 ) -> F | MockAwsContext:
     """Serve boto3, aiobotocore and aioboto3 clients from Moto's backends.
 
     Use it as ``with mock_aws():``, ``async with mock_aws():``, ``@mock_aws``
     or ``@mock_aws(reset=False)``. Contexts nest and share one backend: only
     the outermost ``reset`` and ``remove_data`` apply.
+
+    ``ignore_configured_endpoint_urls=True`` makes clients created inside the
+    context ignore endpoint URLs configured in the environment
+    (``AWS_ENDPOINT_URL``, ``AWS_ENDPOINT_URL_<SERVICE>``) or the AWS config
+    file, as ``AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true`` does; the outermost
+    context decides, and a nested one cannot ask for it when the outer did not.
     """
     context = MockAwsContext(
         reset=reset,
@@ -247,6 +274,7 @@ def mock_aws(
         server_mode=server_mode,
         server_port=server_port,
         auto_endpoint=auto_endpoint,
+        ignore_configured_endpoint_urls=ignore_configured_endpoint_urls,
     )
     return context if target is None else context(target)
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 class _Activation:
     stack: ExitStack
     server_config: ServerConfig | None
+    ignore_configured_endpoint_urls: bool = False
     server: RunningServer | None = None
     #: Read by the installers when the stack unwinds; set by the last exit.
     remove_data: bool = True
@@ -53,17 +54,27 @@ def running_server() -> RunningServer | None:
     return active.server if active is not None else None
 
 
-def enter(*, reset: bool, server: ServerConfig | None = None) -> None:
+def enter(
+    *,
+    reset: bool,
+    server: ServerConfig | None = None,
+    ignore_configured_endpoint_urls: bool = False,
+) -> None:
     global _active
     with _lock:
         if _active is not None:
             _check_compatible(_active, server)
+            _check_endpoint_urls(_active, ignore_configured_endpoint_urls)
             _active.depth += 1
             return
         _versions.check_once()
         stack = ExitStack()
-        activation = _Activation(stack, server)
+        activation = _Activation(stack, server, ignore_configured_endpoint_urls)
         try:
+            if ignore_configured_endpoint_urls:
+                from aiomoto._inprocess.configured_endpoints import ignored
+
+                stack.enter_context(ignored())
             if server is None:
                 stack.enter_context(_moto_backends(activation, reset=reset))
                 stack.enter_context(_async_clients())
@@ -114,6 +125,16 @@ def _check_compatible(active: _Activation, wanted: ServerConfig | None) -> None:
             "active server-mode context uses "
             f"{active.server.address.endpoint}; nested contexts share the outer "
             "server. Drop server_port, or pass the outer one's."
+        )
+
+
+def _check_endpoint_urls(active: _Activation, ignore: bool) -> None:
+    if ignore and not active.ignore_configured_endpoint_urls:
+        raise ModeConflictError(
+            "This context asks for ignore_configured_endpoint_urls=True, but the "
+            "active mock_aws() context did not, and clients are already being "
+            "created under it. Pass ignore_configured_endpoint_urls=True to the "
+            "outermost context instead."
         )
 
 
