@@ -17,14 +17,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
-from aiomoto._inprocess import botocore_stubber, endpoint, moto_dispatch
+from aiomoto._inprocess import (
+    botocore_endpoint,
+    botocore_stubber,
+    direct_http,
+    endpoint,
+    moto_dispatch,
+    native_tools,
+)
 
 
 @contextmanager
 def serving_async_clients() -> Iterator[None]:
-    """Route aiobotocore requests to Moto, and keep Moto's lookups, for the block."""
+    """Route aiobotocore requests to Moto, and keep Moto's lookups, for the block.
+
+    Also: sync clients of sessions that predate Moto's stubber, and aiohttp
+    and httpx requests to AWS hosts, are answered by Moto too.
+    """
     with ExitStack() as stack:
         stack.enter_context(botocore_stubber.stepping_aside_for_async_requests())
         stack.enter_context(endpoint.served_by_moto())
+        stack.enter_context(botocore_endpoint.served_by_moto(local=True))
+        stack.enter_context(direct_http.direct_http_served(local=True))
+        stack.enter_context(native_tools.turned_away())
         stack.enter_context(moto_dispatch.looked_up_once_per_context())
         yield
