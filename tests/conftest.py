@@ -1,4 +1,4 @@
-"""Shared test set-up: a clean AWS environment and the async backend."""
+"""Shared test set-up: no network, a clean AWS environment and the async backend."""
 
 from __future__ import annotations
 
@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 from aiomoto import _lifecycle
+from tests import network_guard
+
+# Loopback only, for the whole session: see tests/network_guard.py.
+network_guard.install()
 
 # Tests must never follow a developer's endpoint, profile or region settings.
 for _name in list(os.environ):
@@ -37,6 +41,22 @@ def registry_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     directory = tmp_path / "registry"
     monkeypatch.setenv("AIOMOTO_SERVER_REGISTRY_DIR", str(directory))
     return directory
+
+
+@pytest.fixture(autouse=True)
+def no_real_network() -> Iterator[None]:
+    """Fail the test that tried to reach beyond loopback, even if the error was
+    swallowed on the way (a retry loop, a library's own error handling)."""
+    start = len(network_guard.attempts)
+    yield
+    tried = network_guard.attempts[start:]
+    del network_guard.attempts[start:]
+    if tried:
+        pytest.fail(
+            "This test tried to reach the network (only loopback is allowed): "
+            + "; ".join(tried),
+            pytrace=False,
+        )
 
 
 @pytest.fixture(autouse=True)
