@@ -100,7 +100,8 @@ def install() -> None:
 def _guarded_lookup(lookup: Any) -> Any:
     def guarded(host: Any, *args: Any, **kwargs: Any) -> Any:
         if not is_local(host):
-            _refuse(f"resolve {host}")
+            name = host.decode("ascii", "replace") if isinstance(host, bytes) else host
+            _refuse(f"resolve {name}")
         return lookup(host, *args, **kwargs)
 
     return guarded

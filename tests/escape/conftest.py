@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import AsyncIterator, Iterator
 from contextlib import closing
 from typing import Any
@@ -13,6 +14,7 @@ from botocore.config import Config
 
 from aiomoto import mock_aws
 from tests.escape.http_clients import HTTP_CLIENTS, HttpClient, make_client
+from tests.loopback import listening
 
 REGION = "us-east-1"
 BUCKET = "escape-hatch"
@@ -31,6 +33,13 @@ def s3(aws: None) -> Iterator[Any]:
     with closing(boto3.client("s3", region_name=REGION)) as client:
         client.create_bucket(Bucket=BUCKET)
         yield client
+
+
+@pytest.fixture
+def listener() -> Iterator[socket.socket]:
+    """A loopback listener, to point endpoints at: it notices any connection."""
+    with listening() as server:
+        yield server
 
 
 @pytest.fixture(params=HTTP_CLIENTS)

@@ -1,0 +1,166 @@
+"""Tools that do not use botocore are turned away at once in-process, never sent to AWS.
+
+In-process, pyarrow (through ``s3://`` URIs) and polars are pointed at a
+loopback responder through ``AWS_ENDPOINT_URL_S3``: each read, write or
+listing fails at once with a 421 whose message says to use
+``mock_aws(server_mode=True)``. That the message arrives shows the request
+went to the responder (native code does not go through Python's sockets, so
+the suite's guard cannot see it). botocore-based clients (boto3,
+aiobotocore, s3fs and so pandas) keep their AWS URLs and are served by Moto.
+Every test uses a bucket of its own: polars keeps one object store per bucket
+for the life of the process.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import closing
+from typing import Any
+
+import boto3
+import pandas as pd  # type: ignore[import-untyped]
+import polars as pl
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.fs as pafs
+import pyarrow.parquet as pq
+import pytest
+from aiobotocore.session import AioSession
+
+from aiomoto import mock_aws
+from aiomoto._inprocess.native_tools import ERROR_CODE, VARIABLE
+
+pytestmark = pytest.mark.anyio
+
+HINT = "mock_aws(server_mode=True)"
+FRAME = {"city": ["Oslo", "Lima"], "temperature": [3, 19]}
+
+
+@pytest.fixture
+def bucket() -> Iterator[str]:
+    """A bucket name of this test's own, created in an in-process context."""
+    name = f"native-{uuid.uuid4().hex[:12]}"
+    with mock_aws():
+        with closing(boto3.client("s3", region_name="us-east-1")) as s3:
+            s3.create_bucket(Bucket=name)
+        yield name
+
+
+def turned_away(operation: Callable[[], object]) -> str:
+    with pytest.raises(OSError, match="421") as caught:
+        operation()
+    message = str(caught.value)
+    assert ERROR_CODE in message
+    assert HINT in message
+    return message
+
+
+@pytest.mark.parametrize("operation", ["read_parquet", "scan_csv", "write_parquet"])
+def test_polars_is_turned_away_with_the_server_mode_hint(
+    bucket: str, operation: str
+) -> None:
+    url = f"s3://{bucket}/frame"
+    calls: dict[str, Callable[[], object]] = {
+        "read_parquet": lambda: pl.read_parquet(url),
+        "scan_csv": lambda: pl.scan_csv(url).collect(),
+        "write_parquet": lambda: pl.DataFrame(FRAME).write_parquet(url),
+    }
+
+    message = turned_away(calls[operation])
+
+    assert "127.0.0.1" in message
+
+
+@pytest.mark.parametrize("operation", ["read_table", "write_table", "dataset", "list"])
+def test_pyarrow_s3_uris_are_turned_away_with_the_server_mode_hint(
+    bucket: str, operation: str
+) -> None:
+    url = f"s3://{bucket}/frame.parquet"
+    calls: dict[str, Callable[[], object]] = {
+        "read_table": lambda: pq.read_table(url),
+        "write_table": lambda: pq.write_table(pa.table(FRAME), url),
+        "dataset": lambda: ds.dataset(url).to_table(),
+        "list": lambda: pafs.FileSystem.from_uri(f"s3://{bucket}")[0].get_file_info(
+            pafs.FileSelector(bucket, recursive=True)
+        ),
+    }
+
+    turned_away(calls[operation])
+
+
+def test_native_tools_are_turned_away_when_configured_endpoints_are_ignored() -> None:
+    bucket = f"native-{uuid.uuid4().hex[:12]}"
+    with mock_aws(ignore_configured_endpoint_urls=True):
+        turned_away(lambda: pq.read_table(f"s3://{bucket}/frame.parquet"))
+        turned_away(lambda: pl.read_parquet(f"s3://{bucket}/frame.parquet"))
+
+
+async def test_botocore_clients_keep_their_aws_urls_and_are_served(
+    bucket: str,
+) -> None:
+    with closing(boto3.client("s3", region_name="us-east-1")) as s3:
+        assert s3.meta.endpoint_url == "https://s3.amazonaws.com"
+        s3.put_object(Bucket=bucket, Key="in.csv", Body=b"city,temperature\nOslo,3\n")
+    session: Any = AioSession()
+    async with session.create_client("s3", region_name="us-east-1") as aio:
+        assert aio.meta.endpoint_url == "https://s3.amazonaws.com"
+        listed = await aio.list_objects_v2(Bucket=bucket)
+
+    assert [item["Key"] for item in listed["Contents"]] == ["in.csv"]
+
+
+def test_pandas_through_s3fs_is_served_in_process(bucket: str) -> None:
+    frame = pd.DataFrame(FRAME)
+    frame.to_csv(f"s3://{bucket}/frame.csv", index=False)
+    read_back = pd.read_csv(f"s3://{bucket}/frame.csv")
+
+    pd.testing.assert_frame_equal(read_back, frame)
+    with closing(boto3.client("s3", region_name="us-east-1")) as s3:
+        body = s3.get_object(Bucket=bucket, Key="frame.csv")["Body"].read()
+    assert pd.read_csv(io.BytesIO(body)).equals(frame)
+
+
+def test_the_environment_is_set_for_the_context_and_restored_exactly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("AWS_DEFAULT_REGION", raising=False)
+    monkeypatch.delenv("AWS_REGION", raising=False)
+    monkeypatch.delenv("AWS_ALLOW_HTTP", raising=False)
+    before = dict(os.environ)
+
+    with mock_aws():
+        inside = dict(os.environ)
+    after = dict(os.environ)
+
+    assert inside[VARIABLE].startswith("http://127.0.0.1:")
+    assert (inside["AWS_ALLOW_HTTP"], inside["AWS_REGION"]) == ("true", "us-east-1")
+    assert "AWS_DEFAULT_REGION" not in inside
+    assert after == before
+
+
+@pytest.mark.parametrize("variable", ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3"])
+def test_an_endpoint_the_user_configured_is_left_alone(
+    monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    monkeypatch.setenv(variable, "http://localhost:4566")
+    before = dict(os.environ)
+
+    with mock_aws():
+        inside = dict(os.environ)
+
+    assert {k: v for k, v in inside.items() if k in before} == before
+    assert inside[variable] == "http://localhost:4566"
+    assert VARIABLE not in inside or variable == VARIABLE
+
+
+def test_the_responder_keeps_its_port_from_one_context_to_the_next() -> None:
+    """polars keeps its object store per bucket, endpoint included."""
+    endpoints = []
+    for _ in range(3):
+        with mock_aws():
+            endpoints.append(os.environ[VARIABLE])
+
+    assert len(set(endpoints)) == 1
