@@ -14,6 +14,9 @@ from tests import network_guard
 # Loopback only, for the whole session: see tests/network_guard.py.
 network_guard.install()
 
+# tests/escape/test_network_guard.py runs a test session of its own.
+pytest_plugins = ["pytester"]
+
 # Tests must never follow a developer's endpoint, profile or region settings.
 for _name in list(os.environ):
     if _name.startswith("AWS_ENDPOINT_URL") or _name in {
