@@ -106,8 +106,8 @@ class RealHTTPRequestBlockedError(AiomotoError):
         method: The HTTP method of the blocked request.
         url: The URL of the blocked request.
         operation: ``service.Operation`` of the request, when known.
-        client: What sent it: ``"botocore"``, ``"aiobotocore"``, ``"aiohttp"``
-            or ``"httpx"``.
+        client: What sent it: ``"botocore"``, ``"aiobotocore"``, ``"aiohttp"``,
+            ``"httpx"`` or ``"httpx2"``.
         endpoint_variable: The environment variable the endpoint came from
             (``"AWS_ENDPOINT_URL_SQS"``, ``"AWS_ENDPOINT_URL"``), or ``None``.
     """
@@ -134,7 +134,7 @@ class RealHTTPRequestBlockedError(AiomotoError):
         )
 
 
-_DIRECT_HTTP_CLIENTS = ("aiohttp", "httpx")
+_DIRECT_HTTP_CLIENTS = ("aiohttp", "httpx", "httpx2")
 
 
 def _endpoint_variable(url: str, operation: str | None) -> tuple[str, str] | None:

@@ -62,7 +62,7 @@ def _moto_response(httpx: ModuleType, request: Any, body: bytes, local: bool) ->
         str(request.url),
         request.headers.multi_items(),
         body,
-        client="httpx",
+        client=httpx.__name__,
         local=local,
     )
     return httpx.Response(
