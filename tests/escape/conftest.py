@@ -53,6 +53,7 @@ class Presigner:
 
     def __init__(self, library: str, signature_version: str) -> None:
         self.library = library
+        self.signature_version = signature_version
         self.config = Config(signature_version=signature_version)
 
     async def url(self, operation: str, key: str, **params: Any) -> str:
@@ -82,7 +83,7 @@ class Presigner:
         return session.create_client("s3", region_name=REGION, config=self.config)
 
     def __repr__(self) -> str:
-        return f"{self.library}-{self.config.signature_version}"
+        return f"{self.library}-{self.signature_version}"
 
 
 @pytest.fixture(

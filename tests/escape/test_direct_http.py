@@ -90,7 +90,8 @@ async def test_bucket_in_host_and_path_style_urls_are_both_served(
     s3: Any, http: HttpClient, addressing_style: str, region: str, host: str
 ) -> None:
     s3.put_object(Bucket=BUCKET, Key="report.csv", Body=REPORT)
-    config = Config(s3={"addressing_style": addressing_style})
+    s3_settings: Any = {"addressing_style": addressing_style}
+    config = Config(s3=s3_settings)
     with closing(boto3.client("s3", region_name=region, config=config)) as signer:
         url: str = signer.generate_presigned_url(
             "get_object", Params={"Bucket": BUCKET, "Key": "report.csv"}

@@ -35,7 +35,7 @@ pytestmark = pytest.mark.anyio
 CLIENT_KINDS = ["boto3", *ASYNC_CLIENT_KINDS]
 
 #: (variable, service, operation, its arguments): one call each client makes.
-CASES = [
+CASES: list[tuple[str, str, str, dict[str, Any]]] = [
     ("AWS_ENDPOINT_URL", "sqs", "list_queues", {}),
     ("AWS_ENDPOINT_URL_SQS", "sqs", "list_queues", {}),
     ("AWS_ENDPOINT_URL_S3", "s3", "list_buckets", {}),
@@ -128,7 +128,7 @@ async def test_a_blocked_request_is_never_retried(
     retry_mode: str,
 ) -> None:
     monkeypatch.setenv("AWS_ENDPOINT_URL", url_of(listener))
-    retries = {"mode": retry_mode, "total_max_attempts": 5}
+    retries: Any = {"mode": retry_mode, "total_max_attempts": 5}
     config = Config(retries=retries) if kind == "boto3" else AioConfig(retries=retries)
     attempts: list[str] = []
 

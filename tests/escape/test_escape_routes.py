@@ -39,7 +39,8 @@ region = eu-west-1
 
 
 def test_a_boto3_client_created_before_the_mock_is_served_inside_it() -> None:
-    with closing(boto3.client("s3", region_name="us-east-1", **CREDENTIALS)) as s3:
+    make_client: Any = boto3.client
+    with closing(make_client("s3", region_name="us-east-1", **CREDENTIALS)) as s3:
         with mock_aws():
             s3.create_bucket(Bucket="made-before")
             names = [bucket["Name"] for bucket in s3.list_buckets()["Buckets"]]
