@@ -34,6 +34,15 @@ class FileField:
     content: bytes
 
 
+@dataclass(frozen=True)
+class Body:
+    """What a request sends: raw bytes, or a form (with a file) as multipart."""
+
+    content: bytes | None = None
+    form: Mapping[str, str] | None = None
+    file: FileField | None = None
+
+
 class HttpClient:
     name = "abstract"
 
@@ -46,6 +55,9 @@ class HttpClient:
         form: Mapping[str, str] | None = None,
         file: FileField | None = None,
     ) -> Reply:
+        return await self.exchange(method, url, Body(content, form, file))
+
+    async def exchange(self, method: str, url: str, body: Body) -> Reply:
         raise NotImplementedError
 
     async def chunks(self, url: str, size: int) -> list[bytes]:
@@ -59,26 +71,19 @@ class HttpClient:
 class Aiohttp(HttpClient):
     name = "aiohttp"
 
-    async def send(
-        self,
-        method: str,
-        url: str,
-        *,
-        content: bytes | None = None,
-        form: Mapping[str, str] | None = None,
-        file: FileField | None = None,
-    ) -> Reply:
-        data: Any = content
-        if form is not None:
-            data = aiohttp.FormData(dict(form))
-            if file is not None:
+    async def exchange(self, method: str, url: str, body: Body) -> Reply:
+        data: Any = body.content
+        if body.form is not None:
+            data = aiohttp.FormData(dict(body.form))
+            if body.file is not None:
+                file = body.file
                 data.add_field(file.name, file.content, filename=file.filename)
         async with (
             aiohttp.ClientSession() as session,
             session.request(method, url, data=data) as response,
         ):
-            body = await response.read()
-        return Reply(response.status, response.headers, body, response)
+            read = await response.read()
+        return Reply(response.status, response.headers, read, response)
 
     async def chunks(self, url: str, size: int) -> list[bytes]:
         async with (
@@ -92,33 +97,23 @@ class _Httpx(HttpClient):
     def __init__(self, module: str) -> None:
         self.module: Any = importlib.import_module(module)
 
-    def _arguments(
-        self,
-        content: bytes | None,
-        form: Mapping[str, str] | None,
-        file: FileField | None,
-    ) -> dict[str, Any]:
-        if form is None:
-            return {"content": content}
+    @staticmethod
+    def arguments(body: Body) -> dict[str, Any]:
+        if body.form is None:
+            return {"content": body.content}
+        file = body.file
         files = {file.name: (file.filename, file.content)} if file else None
-        return {"data": dict(form), "files": files}
+        return {"data": dict(body.form), "files": files}
+
+    @staticmethod
+    def reply(response: Any) -> Reply:
+        return Reply(response.status_code, response.headers, response.content, response)
 
 
 class HttpxSync(_Httpx):
-    async def send(
-        self,
-        method: str,
-        url: str,
-        *,
-        content: bytes | None = None,
-        form: Mapping[str, str] | None = None,
-        file: FileField | None = None,
-    ) -> Reply:
+    async def exchange(self, method: str, url: str, body: Body) -> Reply:
         with self.module.Client() as client:
-            response = client.request(
-                method, url, **self._arguments(content, form, file)
-            )
-        return Reply(response.status_code, response.headers, response.content, response)
+            return self.reply(client.request(method, url, **self.arguments(body)))
 
     async def chunks(self, url: str, size: int) -> list[bytes]:
         with self.module.Client() as client, client.stream("GET", url) as response:
@@ -126,20 +121,10 @@ class HttpxSync(_Httpx):
 
 
 class HttpxAsync(_Httpx):
-    async def send(
-        self,
-        method: str,
-        url: str,
-        *,
-        content: bytes | None = None,
-        form: Mapping[str, str] | None = None,
-        file: FileField | None = None,
-    ) -> Reply:
+    async def exchange(self, method: str, url: str, body: Body) -> Reply:
         async with self.module.AsyncClient() as client:
-            response = await client.request(
-                method, url, **self._arguments(content, form, file)
-            )
-        return Reply(response.status_code, response.headers, response.content, response)
+            response = await client.request(method, url, **self.arguments(body))
+        return self.reply(response)
 
     async def chunks(self, url: str, size: int) -> list[bytes]:
         async with (

@@ -58,37 +58,29 @@ def turned_away(operation: Callable[[], object]) -> str:
     return message
 
 
-@pytest.mark.parametrize("operation", ["read_parquet", "scan_csv", "write_parquet"])
-def test_polars_is_turned_away_with_the_server_mode_hint(
+#: What each tool does with ``s3://<bucket>/...``, by name.
+OPERATIONS: dict[str, Callable[[str], object]] = {
+    "polars-read_parquet": lambda bucket: pl.read_parquet(f"s3://{bucket}/f.pq"),
+    "polars-scan_csv": lambda bucket: pl.scan_csv(f"s3://{bucket}/f.csv").collect(),
+    "polars-write_parquet": lambda bucket: pl.DataFrame(FRAME).write_parquet(
+        f"s3://{bucket}/f.pq"
+    ),
+    "pyarrow-read_table": lambda bucket: pq.read_table(f"s3://{bucket}/f.pq"),
+    "pyarrow-write_table": lambda bucket: pq.write_table(
+        pa.table(FRAME), f"s3://{bucket}/f.pq"
+    ),
+    "pyarrow-dataset": lambda bucket: ds.dataset(f"s3://{bucket}/f.pq").to_table(),
+    "pyarrow-listing": lambda bucket: pafs.FileSystem.from_uri(f"s3://{bucket}")[
+        0
+    ].get_file_info(pafs.FileSelector(bucket, recursive=True)),
+}
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_native_tools_are_turned_away_with_the_server_mode_hint(
     bucket: str, operation: str
 ) -> None:
-    url = f"s3://{bucket}/frame"
-    calls: dict[str, Callable[[], object]] = {
-        "read_parquet": lambda: pl.read_parquet(url),
-        "scan_csv": lambda: pl.scan_csv(url).collect(),
-        "write_parquet": lambda: pl.DataFrame(FRAME).write_parquet(url),
-    }
-
-    message = turned_away(calls[operation])
-
-    assert "127.0.0.1" in message
-
-
-@pytest.mark.parametrize("operation", ["read_table", "write_table", "dataset", "list"])
-def test_pyarrow_s3_uris_are_turned_away_with_the_server_mode_hint(
-    bucket: str, operation: str
-) -> None:
-    url = f"s3://{bucket}/frame.parquet"
-    calls: dict[str, Callable[[], object]] = {
-        "read_table": lambda: pq.read_table(url),
-        "write_table": lambda: pq.write_table(pa.table(FRAME), url),
-        "dataset": lambda: ds.dataset(url).to_table(),
-        "list": lambda: pafs.FileSystem.from_uri(f"s3://{bucket}")[0].get_file_info(
-            pafs.FileSelector(bucket, recursive=True)
-        ),
-    }
-
-    turned_away(calls[operation])
+    turned_away(lambda: OPERATIONS[operation](bucket))
 
 
 def test_native_tools_are_turned_away_when_configured_endpoints_are_ignored() -> None:
