@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import os
+import socket
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -31,7 +32,7 @@ import pytest
 from aiobotocore.session import AioSession
 
 from aiomoto import mock_aws
-from aiomoto._inprocess.native_tools import ERROR_CODE, VARIABLE
+from aiomoto._inprocess.native_tools import ERROR_CODE, VARIABLE, Responder
 
 pytestmark = pytest.mark.anyio
 
@@ -156,3 +157,66 @@ def test_the_responder_keeps_its_port_from_one_context_to_the_next() -> None:
             endpoints.append(os.environ[VARIABLE])
 
     assert len(set(endpoints)) == 1
+
+
+def exchange(endpoint: str, request: bytes) -> bytes:
+    """Send raw request bytes to the responder; everything it answers."""
+    host, port = endpoint.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port))) as connection:
+        connection.sendall(request)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    return answer
+
+
+@pytest.fixture
+def responder() -> Iterator[str]:
+    serving = Responder()
+    try:
+        yield serving.endpoint
+    finally:
+        serving.stop()
+
+
+def test_the_responder_answers_421_with_the_message_and_closes(responder: str) -> None:
+    answer = exchange(responder, b"GET /b/k HTTP/1.1\r\nHost: x\r\n\r\n")
+
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 421 Misdirected Request")
+    assert b"Connection: close" in head
+    assert HINT.encode() in body
+
+
+def test_the_responder_answers_a_head_with_a_placeholder_size(responder: str) -> None:
+    answer = exchange(responder, b"HEAD /b/k HTTP/1.1\r\nHost: x\r\n\r\n")
+
+    assert answer.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert b"Content-Length: 65536\r\n" in answer
+    assert answer.endswith(b"\r\n\r\n")
+
+
+@pytest.mark.parametrize(
+    "request_bytes",
+    [
+        b"PUT /b/k HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello",
+        b"PUT /b/k HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+        b"Content-Length: 5000000\r\n\r\n",
+        b"POST /b HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        b"5\r\nhello\r\n0\r\n\r\n",
+    ],
+    ids=["content-length", "expect-100-continue", "chunked"],
+)
+def test_the_responder_turns_uploads_away_without_waiting_for_more(
+    responder: str, request_bytes: bytes
+) -> None:
+    assert exchange(responder, request_bytes).startswith(b"HTTP/1.1 421 ")
+
+
+def test_a_connection_closed_without_a_request_does_not_stop_the_responder(
+    responder: str,
+) -> None:
+    host, port = responder.removeprefix("http://").split(":")
+    socket.create_connection((host, int(port))).close()
+
+    assert exchange(responder, b"GET / HTTP/1.1\r\n\r\n").startswith(b"HTTP/1.1 421")
