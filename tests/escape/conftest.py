@@ -13,6 +13,7 @@ from aiobotocore.session import AioSession
 from botocore.config import Config
 
 from aiomoto import mock_aws
+from aiomoto._inprocess.native_tools import Responder
 from tests.escape.http_clients import HTTP_CLIENTS, HttpClient, make_client
 from tests.loopback import listening
 
@@ -40,6 +41,17 @@ def listener() -> Iterator[socket.socket]:
     """A loopback listener, to point endpoints at: it notices any connection."""
     with listening() as server:
         yield server
+
+
+@pytest.fixture
+def responder() -> Iterator[str]:
+    """The native-tools responder on its own: a loopback endpoint whose every
+    answer is an S3 error (``AiomotoServerModeRequired``)."""
+    serving = Responder()
+    try:
+        yield serving.endpoint
+    finally:
+        serving.stop()
 
 
 @pytest.fixture(params=HTTP_CLIENTS)

@@ -10,7 +10,6 @@ standing in for a server.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from contextlib import closing
 from typing import Any
 
@@ -21,19 +20,9 @@ from botocore.exceptions import ClientError
 
 from aiomoto import RealHTTPRequestBlockedError
 from aiomoto._inprocess.botocore_endpoint import served_by_moto
-from aiomoto._inprocess.native_tools import ERROR_CODE, Responder
+from aiomoto._inprocess.native_tools import ERROR_CODE
 
 CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
-
-
-@pytest.fixture
-def server() -> Iterator[str]:
-    """A loopback endpoint that answers every request with an S3 error."""
-    responder = Responder()
-    try:
-        yield responder.endpoint
-    finally:
-        responder.stop()
 
 
 def s3_client(endpoint_url: str | None = None) -> closing[Any]:
@@ -54,18 +43,18 @@ def test_with_a_remote_backend_a_sync_request_to_aws_is_blocked() -> None:
     assert "Moto server in another process" in str(caught.value)
 
 
-def test_with_a_remote_backend_the_server_s_endpoint_is_sent_to(server: str) -> None:
-    with served_by_moto(local=False), s3_client(server) as s3:
+def test_with_a_remote_backend_the_server_s_endpoint_is_sent_to(responder: str) -> None:
+    with served_by_moto(local=False), s3_client(responder) as s3:
         with pytest.raises(ClientError) as caught:
             s3.list_buckets()
 
     assert caught.value.response["Error"]["Code"] == ERROR_CODE
 
 
-def test_with_a_local_backend_a_let_through_endpoint_is_sent_to(server: str) -> None:
+def test_with_a_local_backend_a_let_through_endpoint_is_sent_to(responder: str) -> None:
     """Moto's own mock provides the local backend: the door alone is under test."""
-    with moto.mock_aws(), served_by_moto(local=True, let_through=(server,)):
-        with s3_client(server) as s3, pytest.raises(ClientError) as caught:
+    with moto.mock_aws(), served_by_moto(local=True, let_through=(responder,)):
+        with s3_client(responder) as s3, pytest.raises(ClientError) as caught:
             s3.list_buckets()
         with s3_client() as s3:
             s3.create_bucket(Bucket="still-moto")

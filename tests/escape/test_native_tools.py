@@ -32,7 +32,7 @@ import pytest
 from aiobotocore.session import AioSession
 
 from aiomoto import mock_aws
-from aiomoto._inprocess.native_tools import ERROR_CODE, VARIABLE, Responder
+from aiomoto._inprocess.native_tools import ERROR_CODE, VARIABLE
 
 pytestmark = pytest.mark.anyio
 
@@ -168,15 +168,6 @@ def exchange(endpoint: str, request: bytes) -> bytes:
         while chunk := connection.recv(65536):
             answer += chunk
     return answer
-
-
-@pytest.fixture
-def responder() -> Iterator[str]:
-    serving = Responder()
-    try:
-        yield serving.endpoint
-    finally:
-        serving.stop()
 
 
 def test_the_responder_answers_421_with_the_message_and_closes(responder: str) -> None:
