@@ -1,4 +1,4 @@
-"""In-process mode: aiobotocore clients served by Moto's backends, with no socket.
+"""In-process mode: AWS requests served by Moto's backends, with no socket.
 
 The adapters are named after the upstream module they touch:
 
@@ -7,6 +7,16 @@ The adapters are named after the upstream module they touch:
 - ``endpoint``: aiobotocore's ``AioEndpoint`` marks its requests and, in place
   of the HTTP session, hands them to Moto (or blocks them);
 - ``response``: the aiohttp-shaped, in-memory response body aiobotocore reads;
+- ``botocore_endpoint``: botocore's sync ``Endpoint`` asks Moto when no
+  ``before-send`` handler answered (sessions made before Moto's import), and
+  blocks what Moto does not serve;
+- ``aiohttp_connector`` and ``httpx_transport``: aiohttp and httpx requests
+  to AWS hosts (presigned URLs) reach Moto in memory, through
+  ``direct_http`` (and ``http1``, which reads a request's bytes);
+- ``configprovider``: botocore does not see the endpoint variable set by
+  ``native_tools``, which turns pyarrow, polars and other native S3 clients
+  away through a loopback responder;
+- ``configured_endpoints``: ``ignore_configured_endpoint_urls=True``;
 - ``moto_dispatch``: two lookups Moto's dispatcher repeats per request (a
   backend's URL table, a response class's method names), done once per
   context instead, for sync and async clients alike.
