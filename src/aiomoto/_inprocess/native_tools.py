@@ -18,9 +18,17 @@ immediate.
 
 The environment is left alone when it already names an endpoint
 (``AWS_ENDPOINT_URL``, ``AWS_ENDPOINT_URL_S3``, or object_store's
-``AWS_ENDPOINT``): the user's setting wins. The responder takes the same port
-in every context when it can, because polars keeps one object store per bucket
-(with its endpoint) for the life of the process.
+``AWS_ENDPOINT``): the user's setting wins.
+
+The responder (one daemon thread and one loopback listening socket) starts
+at the first in-process context and serves until the process exits; each
+context only sets and restores the environment. So entering and leaving a
+context costs no thread start or hand-over (which a loaded machine makes
+slow), and the endpoint stays the same from one context to the next, as
+polars needs: it keeps one object store per bucket, endpoint included, for
+the life of the process (such a cached store still gets the message after
+the context). Outside a context nothing else points at the responder. A
+forked child starts its own.
 
 Not covered: a ``pyarrow.fs.S3FileSystem()`` constructed directly reads no
 endpoint variable; give it ``endpoint_override`` (server mode).
@@ -28,12 +36,13 @@ endpoint variable; give it ``endpoint_override`` (server mode).
 
 from __future__ import annotations
 
+import atexit
 import os
 import selectors
 import socket
 import threading
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 
 from aiomoto._inprocess.configprovider import service_endpoint_hidden
 from aiomoto._inprocess.http1 import RequestReader
@@ -75,8 +84,24 @@ _HEAD_ANSWER = (
     b"Connection: close\r\n\r\n"
 )
 
-#: The responder's port in the previous context, taken again when free.
-_last_port = 0
+#: The process's responder, started by the first in-process context.
+_responder: Responder | None = None
+
+
+def running_responder() -> Responder:
+    """The process's responder, started on first use and stopped at exit."""
+    global _responder
+    if _responder is None:
+        _responder = Responder()
+        atexit.register(_responder.stop)
+        os.register_at_fork(after_in_child=_forget_responder)
+    return _responder
+
+
+def _forget_responder() -> None:
+    """In a forked child: the parent's thread is not there, start anew."""
+    global _responder
+    _responder = None
 
 
 @contextmanager
@@ -85,29 +110,21 @@ def turned_away() -> Iterator[None]:
     if any(name in os.environ for name in _USER_ENDPOINTS):
         yield
         return
-    global _last_port
-    with ExitStack() as stack:
-        responder = Responder(_last_port)
-        stack.callback(responder.stop)
-        _last_port = responder.port
-        changes = {VARIABLE: responder.endpoint}
-        if "AWS_ALLOW_HTTP" not in os.environ:
-            changes["AWS_ALLOW_HTTP"] = "true"
-        if "AWS_REGION" not in os.environ and "AWS_DEFAULT_REGION" not in os.environ:
-            changes["AWS_REGION"] = DEFAULT_REGION
-        stack.enter_context(service_endpoint_hidden(VARIABLE, responder.endpoint))
-        stack.enter_context(environment_set(changes))
+    endpoint = running_responder().endpoint
+    changes = {VARIABLE: endpoint}
+    if "AWS_ALLOW_HTTP" not in os.environ:
+        changes["AWS_ALLOW_HTTP"] = "true"
+    if "AWS_REGION" not in os.environ and "AWS_DEFAULT_REGION" not in os.environ:
+        changes["AWS_REGION"] = DEFAULT_REGION
+    with service_endpoint_hidden(VARIABLE, endpoint), environment_set(changes):
         yield
 
 
 class Responder:
     """A loopback HTTP server on one thread that turns every request away."""
 
-    def __init__(self, port: int = 0) -> None:
-        try:
-            listener = socket.create_server((HOST, port))
-        except OSError:
-            listener = socket.create_server((HOST, 0))
+    def __init__(self) -> None:
+        listener = socket.create_server((HOST, 0))
         listener.setblocking(False)
         self._listener = listener
         self.port: int = listener.getsockname()[1]
@@ -122,6 +139,9 @@ class Responder:
         return f"http://{HOST}:{self.port}"
 
     def stop(self) -> None:
+        """Stop serving and close the sockets (again: nothing more to do)."""
+        if self._listener.fileno() < 0:
+            return
         self._waker.send(b"\0")
         self._thread.join()
         for sock in (self._listener, self._wake, self._waker):
