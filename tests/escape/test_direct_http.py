@@ -11,6 +11,7 @@ left to the library.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from contextlib import closing
 from typing import Any
@@ -295,3 +296,25 @@ async def test_aioresponses_keeps_answering_for_the_urls_it_mocks(s3: Any) -> No
                 report = await response.read()
 
     assert (users, report) == ([{"id": 1}], REPORT)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("trio") is None,
+    reason="trio is installed in the 'latest' matrix cells only (see matrix.json)",
+)
+@pytest.mark.parametrize("anyio_backend", ["trio"])
+@pytest.mark.parametrize("module_name", ["httpx", "httpx2"])
+async def test_an_async_httpx_request_under_trio_is_answered_too(
+    anyio_backend: str, s3: Any, module_name: str
+) -> None:
+    httpx = pytest.importorskip(
+        module_name,
+        reason=f"{module_name} is not installed in this matrix cell (see matrix.json)",
+    )
+    s3.put_object(Bucket=BUCKET, Key="report.csv", Body=REPORT)
+    url = await Presigner("boto3", "s3v4").url("get_object", "report.csv")
+
+    async with httpx.AsyncClient() as client:
+        response = await client.get(url)
+
+    assert (response.status_code, response.content) == (200, REPORT)
