@@ -1,4 +1,4 @@
-"""Shared test set-up: a clean AWS environment and the async backend."""
+"""Shared test set-up: no network, a clean AWS environment and the async backend."""
 
 from __future__ import annotations
 
@@ -9,6 +9,14 @@ from pathlib import Path
 import pytest
 
 from aiomoto import _lifecycle
+from aiomoto._options import ServerAddress
+from tests import network_guard
+
+# Loopback only, for the whole session: see tests/network_guard.py.
+network_guard.install()
+
+# tests/escape/test_network_guard.py runs a test session of its own.
+pytest_plugins = ["pytester"]
 
 # Tests must never follow a developer's endpoint, profile or region settings.
 for _name in list(os.environ):
@@ -37,6 +45,40 @@ def registry_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     directory = tmp_path / "registry"
     monkeypatch.setenv("AIOMOTO_SERVER_REGISTRY_DIR", str(directory))
     return directory
+
+
+@pytest.fixture(autouse=True)
+def no_real_network() -> Iterator[None]:
+    """Fail the test that tried to reach beyond loopback, even if the error was
+    swallowed on the way (a retry loop, a library's own error handling)."""
+    start = len(network_guard.attempts)
+    yield
+    tried = network_guard.attempts[start:]
+    del network_guard.attempts[start:]
+    if tried:
+        pytest.fail(
+            "This test tried to reach the network (only loopback is allowed): "
+            + "; ".join(tried),
+            pytrace=False,
+        )
+
+
+@pytest.fixture
+def foreign_server() -> Iterator[ServerAddress]:
+    """A Moto server the test started itself, as another tool or process would.
+
+    It runs in this process (so it is cheap), but aiomoto did not start it:
+    a context that attaches to it treats its backend as remote.
+    """
+    from aiomoto._server.process import LocalMotoServer, reset_remote
+
+    server = LocalMotoServer()
+    try:
+        reset_remote(server.address)
+        yield server.address
+    finally:
+        reset_remote(server.address)
+        server.stop()
 
 
 @pytest.fixture(autouse=True)

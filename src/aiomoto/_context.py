@@ -52,6 +52,7 @@ class MockAwsContext(Generic[H]):
         server_endpoint: str | None = None,
         auto_endpoint: AutoEndpointMode | str | None = None,
         config: Mapping[str, Any] | None = None,
+        ignore_configured_endpoint_urls: bool = False,
     ) -> None:
         self._options = build(
             reset=reset,
@@ -61,6 +62,7 @@ class MockAwsContext(Generic[H]):
             server_endpoint=server_endpoint,
             auto_endpoint=auto_endpoint,
             config=config,
+            ignore_configured_endpoint_urls=ignore_configured_endpoint_urls,
         )
         if server_mode:
             from aiomoto._server import require_server_dependencies
@@ -84,6 +86,11 @@ class MockAwsContext(Generic[H]):
     @property
     def server_mode(self) -> bool:
         return self._options.server_mode
+
+    @property
+    def ignore_configured_endpoint_urls(self) -> bool:
+        """Clients created inside ignore ``AWS_ENDPOINT_URL`` and its kin."""
+        return self._options.ignore_configured_endpoint_urls
 
     @property
     def auto_endpoint(self) -> AutoEndpointMode:
@@ -185,6 +192,8 @@ class MockAwsContext(Generic[H]):
         ]
         if options.attach is not None:
             parts.append(f"server_endpoint={options.attach.endpoint!r}")
+        if options.ignore_configured_endpoint_urls:
+            parts.append("ignore_configured_endpoint_urls=True")
         return f"mock_aws({', '.join(parts)})"
 
 
@@ -202,6 +211,7 @@ def mock_aws(
     server_endpoint: str | None = None,
     auto_endpoint: AutoEndpointMode | str | None = None,
     config: Mapping[str, Any] | None = None,
+    ignore_configured_endpoint_urls: bool = False,
 ) -> MockAwsContext[ActiveServer]: ...
 
 
@@ -213,6 +223,7 @@ def mock_aws(
     server_mode: Literal[False] = False,
     auto_endpoint: AutoEndpointMode | str | None = None,
     config: Mapping[str, Any] | None = None,
+    ignore_configured_endpoint_urls: bool = False,
 ) -> MockAwsContext[ActiveMock]: ...
 
 
@@ -226,6 +237,7 @@ def mock_aws(
     server_endpoint: str | None = None,
     auto_endpoint: AutoEndpointMode | str | None = None,
     config: Mapping[str, Any] | None = None,
+    ignore_configured_endpoint_urls: bool = False,
 ) -> MockAwsContext[ActiveMock]: ...
 
 
@@ -240,6 +252,7 @@ def mock_aws(
     server_endpoint: str | None = None,
     auto_endpoint: AutoEndpointMode | str | None = None,
     config: Mapping[str, Any] | None = None,
+    ignore_configured_endpoint_urls: bool = False,
 ) -> F | MockAwsContext[Any]:
     """Serve boto3, aiobotocore and aioboto3 clients from Moto's backends.
 
@@ -261,6 +274,11 @@ def mock_aws(
         auto_endpoint: Which clients the endpoint is injected into (server
             mode); not passed, a nested context inherits the active mode.
         config: Moto's configuration, as for ``moto.mock_aws(config=...)``.
+        ignore_configured_endpoint_urls: Make clients created inside ignore
+            endpoint URLs configured in the environment (``AWS_ENDPOINT_URL``,
+            ``AWS_ENDPOINT_URL_<SERVICE>``) or the AWS config file, as
+            ``AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true`` does. The outermost
+            context decides; a nested one cannot turn it on alone.
     """
     context: MockAwsContext[Any] = MockAwsContext(
         reset=reset,
@@ -270,6 +288,7 @@ def mock_aws(
         server_endpoint=server_endpoint,
         auto_endpoint=auto_endpoint,
         config=config,
+        ignore_configured_endpoint_urls=ignore_configured_endpoint_urls,
     )
     return context if target is None else context(target)
 

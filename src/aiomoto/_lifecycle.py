@@ -45,6 +45,7 @@ class Activation:
 
     backend: Backend
     config: str | None
+    ignore_configured_endpoint_urls: bool
     doors: ExitStack
     endpoint: Endpoint | None = None
     #: The local endpoint door's own stack while it is open (closed early
@@ -153,8 +154,14 @@ def _open(options: Options) -> Activation:
         backend = LocalBackend(
             reset=options.outermost_reset(), config=options.moto_config()
         )
-    activation = Activation(backend, options.config, ExitStack())
+    activation = Activation(
+        backend, options.config, options.ignore_configured_endpoint_urls, ExitStack()
+    )
     try:
+        if options.ignore_configured_endpoint_urls:
+            from aiomoto._inprocess.configured_endpoints import ignored
+
+            activation.doors.enter_context(ignored())
         remote = options.attach.endpoint if options.attach else None
         activation.doors.enter_context(fresh_filesystems())
         activation.doors.enter_context(_routing.backend_routing(remote))
@@ -239,6 +246,15 @@ def _check_joinable(activation: Activation, options: Options) -> None:
                 f"active one injects with {active_mode.value!r}",
                 "Drop auto_endpoint to inherit the active mode, or pass the same.",
             )
+    if (
+        options.ignore_configured_endpoint_urls
+        and not activation.ignore_configured_endpoint_urls
+    ):
+        raise _conflict(
+            "asks for ignore_configured_endpoint_urls=True, but the active one "
+            "did not, and clients are already being created under it",
+            "Pass ignore_configured_endpoint_urls=True to the outermost context.",
+        )
     if options.config is not None and options.config != activation.config:
         raise _conflict(
             "passes a Moto config= that differs from the active context's "

@@ -64,6 +64,7 @@ class Options:
     auto_endpoint: AutoEndpointMode | None
     #: Moto's ``config``, as canonical JSON so two contexts can be compared.
     config: str | None
+    ignore_configured_endpoint_urls: bool = False
 
     @property
     def attaching(self) -> bool:
@@ -112,8 +113,14 @@ def build(
     server_endpoint: str | None,
     auto_endpoint: AutoEndpointMode | str | None,
     config: Mapping[str, Any] | None,
+    ignore_configured_endpoint_urls: bool = False,
 ) -> Options:
-    for name, flag in (("reset", reset), ("remove_data", remove_data)):
+    flags = (
+        ("reset", reset),
+        ("remove_data", remove_data),
+        ("ignore_configured_endpoint_urls", ignore_configured_endpoint_urls),
+    )
+    for name, flag in flags:
         if flag is not None and not isinstance(flag, bool):
             raise ConfigurationError(
                 f"{name}={flag!r} is not a bool: pass True or False (or leave it "
@@ -133,6 +140,7 @@ def build(
         attach=attach,
         auto_endpoint=_auto_endpoint_mode(auto_endpoint, server_mode=server_mode),
         config=_canonical_config(config),
+        ignore_configured_endpoint_urls=ignore_configured_endpoint_urls,
     )
 
 

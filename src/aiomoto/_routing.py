@@ -26,9 +26,7 @@ from contextlib import contextmanager
 from enum import Enum
 from urllib.parse import urlsplit
 
-#: Host suffixes of AWS endpoints (public, China, dual-stack), bucket-in-host
-#: forms included.
-AWS_HOST_SUFFIXES = (".amazonaws.com", ".amazonaws.com.cn", ".api.aws")
+from aiomoto._aws_hosts import is_aws_host
 
 
 class Route(Enum):
@@ -53,8 +51,7 @@ def route(url: str) -> Route:
 
 
 def is_aws_url(url: str) -> bool:
-    host = (urlsplit(url).hostname or "").lower()
-    return host.endswith(AWS_HOST_SUFFIXES)
+    return is_aws_host(urlsplit(url).hostname)
 
 
 def remote_endpoint() -> str | None:

@@ -1,6 +1,7 @@
 """Every upstream attribute aiomoto patches or relies on, in one list.
 
-Each seam names an importable owner and an attribute. ``tests/upstream``
+Each seam names an importable owner and an attribute; httpx's are listed for
+each of ``httpx`` and ``httpx2`` that is installed. ``tests/upstream``
 checks that each one exists on every supported dependency line, records a
 digest of its source per installed release (so a new release fails with the
 list of exactly what changed), and checks that every patched one is the
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import importlib.util
 import inspect
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -155,6 +157,82 @@ SEAMS: tuple[Seam, ...] = (
         "handle_checksum_body",
         patched=False,
         why="wraps the in-memory raw response for checksum validation",
+    ),
+    Seam(
+        "moto.core.botocore_stubber",
+        "BotocoreStubber.process_request",
+        patched=False,
+        why=(
+            "answers 404 'Not yet implemented' for an AWS URL no backend serves; "
+            "direct HTTP turns that into a blocked request"
+        ),
+    ),
+    Seam(
+        "botocore.endpoint",
+        "Endpoint._do_get_response",
+        patched=True,
+        why="notes the operation on sync requests, for blocked-request messages",
+    ),
+    Seam(
+        "botocore.endpoint",
+        "Endpoint._send",
+        patched=True,
+        why=(
+            "serves sync requests no before-send handler answered (sessions made "
+            "before Moto's import), blocks the rest"
+        ),
+    ),
+    Seam(
+        "botocore.configprovider",
+        "ConfiguredEndpointProvider._get_endpoint_url_environment_service",
+        patched=True,
+        why="botocore does not see the AWS_ENDPOINT_URL_S3 set for native tools",
+    ),
+    Seam(
+        "botocore.configprovider",
+        "ConfiguredEndpointProvider._get_service_env_var_name",
+        patched=False,
+        why="AWS_ENDPOINT_URL_<SERVICE> as botocore names it (blocked messages)",
+    ),
+    Seam(
+        "aiohttp.connector",
+        "TCPConnector._create_connection",
+        patched=True,
+        why="a request for an AWS host gets an in-memory connection to Moto",
+    ),
+    Seam(
+        "aiohttp.connector",
+        "BaseConnector.__init__",
+        patched=False,
+        why="sets connector._factory, the protocol the in-memory transport feeds",
+    ),
+    Seam(
+        "aiohttp.client_proto",
+        "ResponseHandler",
+        patched=False,
+        why=(
+            "the protocol fed from memory: connection_made, data_received, "
+            "set_exception, connection_lost; it pauses the transport"
+        ),
+    ),
+    *(
+        seam
+        for name in ("httpx", "httpx2")
+        if importlib.util.find_spec(name) is not None
+        for seam in (
+            Seam(
+                f"{name}._transports.default",
+                "HTTPTransport.handle_request",
+                patched=True,
+                why="a sync request for an AWS host is answered by Moto",
+            ),
+            Seam(
+                f"{name}._transports.default",
+                "AsyncHTTPTransport.handle_async_request",
+                patched=True,
+                why="an async request for an AWS host is answered by Moto",
+            ),
+        )
     ),
     Seam(
         "botocore.session",

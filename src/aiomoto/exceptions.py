@@ -27,6 +27,8 @@ tested with.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "AiomotoError",
     "AutoEndpointError",
@@ -105,17 +107,24 @@ class UntestedVersionWarning(UserWarning):
 
 
 class RealHTTPRequestBlockedError(AiomotoError):
-    """A request was stopped before any socket opened.
+    """A request that must not reach the network was stopped before any socket opened.
 
-    Raised for an async request that Moto does not serve, and, while attached
-    to a remote Moto server, for any request for an AWS URL that was not sent
-    to that server.
+    Raised for a botocore, aiobotocore or aioboto3 client's request that Moto
+    does not serve (an ``endpoint_url`` that is not AWS's, given or picked up
+    from the environment), for an aiohttp or httpx request to an AWS host that
+    Moto does not serve, and, while attached to a remote Moto server, for a
+    request to an AWS host that was not sent to that server.
 
     Attributes:
         method: The HTTP method of the blocked request.
         url: The URL of the blocked request.
         operation: ``service.Operation`` of the request, when known.
-        attached_to: The remote server's endpoint, when attached to one.
+        client: What sent it: ``"botocore"``, ``"aiobotocore"``, ``"aiohttp"``,
+            ``"httpx"`` or ``"httpx2"``.
+        endpoint_variable: The environment variable the endpoint came from
+            (``"AWS_ENDPOINT_URL_SQS"``, ``"AWS_ENDPOINT_URL"``), or ``None``.
+        attached_to: The remote Moto server's endpoint, when the active
+            context is attached to one.
     """
 
     def __init__(
@@ -124,61 +133,136 @@ class RealHTTPRequestBlockedError(AiomotoError):
         url: str,
         operation: str | None = None,
         *,
+        client: str = "aiobotocore",
         attached_to: str | None = None,
     ) -> None:
         self.method = method
         self.url = url
         self.operation = operation
+        self.client = client
         self.attached_to = attached_to
-        super().__init__(_blocked_message(method, url, operation, attached_to))
+        variable = None if attached_to else _endpoint_variable(url, operation)
+        self.endpoint_variable = variable[0] if variable else None
+        super().__init__(
+            _blocked_message(
+                method, url, operation, client, variable, attached_to=attached_to
+            )
+        )
 
 
-_AWS_HOST_SUFFIXES = (".amazonaws.com", ".amazonaws.com.cn", ".api.aws")
+_DIRECT_HTTP_CLIENTS = ("aiohttp", "httpx", "httpx2")
+
+
+def _endpoint_variable(url: str, operation: str | None) -> tuple[str, str] | None:
+    """The ``AWS_ENDPOINT_URL[_<SERVICE>]`` variable that ``url`` came from, if any.
+
+    botocore looks at the service's own variable first, then the global one;
+    the first whose value ``url`` starts with is the one that applied. Nothing
+    applied when ``AWS_IGNORE_CONFIGURED_ENDPOINT_URLS`` is true.
+    """
+    import os
+
+    if os.environ.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "").lower() == "true":
+        return None
+    names = ["AWS_ENDPOINT_URL"]
+    if operation:
+        names.insert(0, _service_variable(operation.split(".", 1)[0]))
+    for name in names:
+        value = os.environ.get(name)
+        if value and _is_under(url, value):
+            return name, value
+    return None
+
+
+def _service_variable(service: str) -> str:
+    """``AWS_ENDPOINT_URL_<SERVICE>`` as botocore names it for a client name."""
+    from botocore.configprovider import ConfiguredEndpointProvider
+
+    provider: Any = ConfiguredEndpointProvider(
+        full_config={}, scoped_config={}, client_name=service
+    )
+    name: str = provider._get_service_env_var_name()
+    return name
+
+
+def _is_under(url: str, endpoint: str) -> bool:
+    from urllib.parse import urlsplit
+
+    target, base = urlsplit(url), urlsplit(endpoint.strip())
+    return (target.scheme.lower(), target.netloc.lower()) == (
+        base.scheme.lower(),
+        base.netloc.lower(),
+    ) and target.path.startswith(base.path.rstrip("/"))
 
 
 def _blocked_message(
-    method: str, url: str, operation: str | None, attached_to: str | None
+    method: str,
+    url: str,
+    operation: str | None,
+    client: str,
+    variable: tuple[str, str] | None,
+    *,
+    attached_to: str | None,
 ) -> str:
     from urllib.parse import urlsplit
 
+    from aiomoto._aws_hosts import is_aws_host
+
     what = f" ({operation})" if operation else ""
+    host = (urlsplit(url).hostname or "").lower()
+    message = (
+        f"aiomoto blocked a real HTTP request from {client}: {method} {url}{what}."
+    )
     if attached_to is not None:
-        return (
-            f"aiomoto blocked a request for an AWS URL: {method} {url}{what}. "
-            f"The active mock_aws context is attached to the Moto server at "
+        return message + (
+            " The active mock_aws context is attached to the Moto server at "
             f"{attached_to}, so the backend is there: a request that was not "
             "sent to it is neither served in this process nor sent to AWS. "
             "This client was not pointed at the server (created before the "
             "context, with auto_endpoint='disabled', or with its own "
             "endpoint_url): create it inside the context, or pass "
-            "endpoint_url=ctx.server_endpoint."
+            "endpoint_url=ctx.server_endpoint; for a presigned URL, generate it "
+            "with a client pointed at the server."
         )
-    message = (
-        f"aiomoto blocked a real HTTP request: {method} {url}{what}. "
-        "While mock_aws() is active, async clients are served by Moto only, "
-        "and Moto does not serve this URL."
-    )
-    host = (urlsplit(url).hostname or "").lower()
-    if not host.endswith(_AWS_HOST_SUFFIXES):
+    if client in _DIRECT_HTTP_CLIENTS:
         message += (
-            f" The host {host!r} is not an AWS endpoint, so the client was "
-            "probably given an endpoint_url, or picked one up from "
-            "AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> or the AWS config "
-            "file. Unset AWS_ENDPOINT_URL, or set "
-            "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true, for in-process tests; "
-            "use mock_aws(server_mode=True) when a client must talk to a real "
-            "local endpoint."
+            " While mock_aws() is active, aiohttp and httpx requests to AWS hosts "
+            "are answered by Moto, and Moto does not serve this URL."
         )
-    elif host.endswith(".api.aws"):
+    else:
         message += (
+            " While mock_aws() is active, AWS clients are answered by Moto only, "
+            "and Moto does not serve this URL."
+        )
+    if variable is not None:
+        name, value = variable
+        return message + (
+            f" The endpoint came from the environment: {name}={value}. Unset "
+            f"{name} for in-process tests, or pass "
+            "mock_aws(ignore_configured_endpoint_urls=True) (or set "
+            "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true) so that clients created "
+            "inside the context ignore it; use mock_aws(server_mode=True) when a "
+            "client must talk to a real local endpoint."
+        )
+    if not is_aws_host(host):
+        return message + (
+            f" The host {host!r} is not an AWS endpoint, and neither "
+            "AWS_ENDPOINT_URL nor AWS_ENDPOINT_URL_<SERVICE> points at it, so "
+            "the client was given an endpoint_url, or picked one up from the AWS "
+            "config file. Drop it for in-process tests, or pass "
+            "mock_aws(ignore_configured_endpoint_urls=True) (or set "
+            "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true) when it comes from the "
+            "config file; use mock_aws(server_mode=True) when a client must "
+            "talk to a real local endpoint."
+        )
+    if host.endswith(".api.aws"):
+        return message + (
             f" The host {host!r} is a dual-stack (IPv6) endpoint, which Moto "
             "does not recognise: turn dual-stack off for in-process tests "
             "(use_dualstack_endpoint in the client's Config, "
             "AWS_USE_DUALSTACK_ENDPOINT, or the AWS config file)."
         )
-    else:
-        message += (
-            " Moto may not implement this service or operation yet; check "
-            "Moto's implementation coverage for it."
-        )
-    return message
+    return message + (
+        " Moto may not implement this service or operation yet; check "
+        "Moto's implementation coverage for it."
+    )

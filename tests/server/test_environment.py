@@ -65,7 +65,9 @@ def test_a_local_backend_replaces_real_looking_credentials_as_moto_does(
         assert os.environ["AWS_ACCESS_KEY_ID"] not in ("mine", "")
         assert os.environ["AWS_SECRET_ACCESS_KEY"] not in ("my-secret", "")
         assert os.environ["AWS_REGION"] == "eu-west-1"
-        assert "AWS_DEFAULT_REGION" not in os.environ
+        # botocore reads only AWS_DEFAULT_REGION: it follows AWS_REGION.
+        assert os.environ["AWS_DEFAULT_REGION"] == "eu-west-1"
+        assert boto3.Session().region_name == "eu-west-1"
     assert dict(os.environ) == before
 
 

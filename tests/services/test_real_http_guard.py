@@ -18,6 +18,7 @@ from botocore.exceptions import ConnectionError as BotocoreConnectionError
 from botocore.exceptions import HTTPClientError, ReadTimeoutError
 
 from aiomoto import AiomotoError, RealHTTPRequestBlockedError
+from tests.loopback import connections_accepted, listening, url_of
 from tests.services.aws_clients import async_client, sync_client
 
 pytestmark = pytest.mark.anyio
@@ -27,29 +28,8 @@ ENDPOINT_HINTS = ("AWS_ENDPOINT_URL", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
 
 @pytest.fixture
 def listener() -> Iterator[socket.socket]:
-    """A TCP socket listening on loopback, that no request should ever reach."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
-        server.bind(("127.0.0.1", 0))
-        server.listen()
-        server.setblocking(False)
+    with listening() as server:
         yield server
-
-
-def url_of(server: socket.socket) -> str:
-    host, port = server.getsockname()
-    return f"http://{host}:{port}"
-
-
-def connections_accepted(server: socket.socket) -> int:
-    """Accept (and close) every pending connection; how many there were."""
-    count = 0
-    while True:
-        try:
-            connection, _ = server.accept()
-        except BlockingIOError:
-            return count
-        connection.close()
-        count += 1
 
 
 def test_the_blocked_error_is_nothing_botocore_would_retry() -> None:

@@ -28,7 +28,9 @@ def create_bucket(name: str) -> None:
 
 
 def originals() -> dict[str, Any]:
-    return {seam.qualname: seam.resolve() for seam in patched_seams()}
+    return {
+        f"{seam.module}:{seam.qualname}": seam.resolve() for seam in patched_seams()
+    }
 
 
 def assert_nothing_is_installed(before: dict[str, Any]) -> None:

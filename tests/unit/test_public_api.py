@@ -128,12 +128,13 @@ def run_python(code: str) -> None:
     )
 
 
-def test_importing_aiomoto_imports_neither_moto_nor_aiobotocore() -> None:
+def test_importing_aiomoto_imports_no_moto_aiobotocore_aiohttp_or_httpx() -> None:
     run_python(
         """
         import sys
         import aiomoto
-        heavy = [m for m in sys.modules if m.split(".")[0] in {"moto", "aiobotocore"}]
+        names = {"moto", "aiobotocore", "aiohttp", "httpx", "httpx2"}
+        heavy = [m for m in sys.modules if m.split(".")[0] in names]
         assert heavy == [], heavy
         """
     )

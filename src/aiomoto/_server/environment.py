@@ -35,8 +35,9 @@ def planned_changes(endpoint: str, *, inject: bool) -> dict[str, str]:
         for name, value in FAKE_CREDENTIALS.items()
         if not os.environ.get(name)
     }
-    if "AWS_DEFAULT_REGION" not in os.environ and "AWS_REGION" not in os.environ:
-        changes["AWS_DEFAULT_REGION"] = DEFAULT_REGION
+    if "AWS_DEFAULT_REGION" not in os.environ:
+        # botocore reads only AWS_DEFAULT_REGION; follow AWS_REGION if set.
+        changes["AWS_DEFAULT_REGION"] = os.environ.get("AWS_REGION") or DEFAULT_REGION
     if inject:
         changes[ENDPOINT_VARIABLE] = endpoint
         changes["AWS_ALLOW_HTTP"] = "true"
