@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.services.aws_clients import async_client, sync_client
-from tests.services.dynamodb_songs import SONGS_TABLE, TABLE, key, song, titles
+from tests.services.aws_clients import sync_client
+from tests.services.dynamodb_songs import SONGS_TABLE, TABLE, key, song
+from tests.smoke.clients import async_client
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb import DynamoDBClient
@@ -34,35 +35,33 @@ async def client(
         yield opened
 
 
-async def test_items_boto3_writes_are_read_and_queried_by_an_async_client(
+async def test_an_item_boto3_writes_is_read_back_whole_by_an_async_client(
     dynamodb: DynamoDBClient, client: AsyncDynamoDBClient
 ) -> None:
-    with_cover = {**song("Nina", "Sinnerman", plays=3), "cover": {"B": b"\x89PNG\0"}}
-    dynamodb.put_item(TableName=TABLE, Item=with_cover)
-    dynamodb.put_item(TableName=TABLE, Item=song("Nina", "Feeling Good"))
+    item = {
+        **key("Nina", "Sinnerman"),
+        "cover": {"B": b"\x89PNG\0"},
+        "tags": {"L": [{"S": "jazz"}, {"N": "1965"}, {"M": {"live": {"BOOL": True}}}]},
+    }
+    dynamodb.put_item(TableName=TABLE, Item=item)
 
     read = await client.get_item(TableName=TABLE, Key=key("Nina", "Sinnerman"))
-    queried = await client.query(
-        TableName=TABLE,
-        KeyConditionExpression="artist = :artist",
-        ExpressionAttributeValues={":artist": {"S": "Nina"}},
-    )
 
-    assert read["Item"] == with_cover
-    assert titles(queried["Items"]) == ["Feeling Good", "Sinnerman"]
+    assert read["Item"] == item
 
 
-async def test_an_item_an_async_client_writes_and_updates_is_read_by_boto3(
+async def test_items_an_async_client_writes_in_a_batch_are_queried_by_boto3(
     dynamodb: DynamoDBClient, client: AsyncDynamoDBClient
 ) -> None:
-    await client.put_item(TableName=TABLE, Item=song("Miles", "So What", plays=1))
-    await client.update_item(
+    written = [song("Miles", "So What", plays=2), song("Miles", "Blue in Green")]
+
+    await client.batch_write_item(
+        RequestItems={TABLE: [{"PutRequest": {"Item": item}} for item in written]}
+    )
+    queried = dynamodb.query(
         TableName=TABLE,
-        Key=key("Miles", "So What"),
-        UpdateExpression="SET plays = plays + :one",
-        ExpressionAttributeValues={":one": {"N": "1"}},
+        KeyConditionExpression="artist = :artist",
+        ExpressionAttributeValues={":artist": {"S": "Miles"}},
     )
 
-    read = dynamodb.get_item(TableName=TABLE, Key=key("Miles", "So What"))
-
-    assert read["Item"] == song("Miles", "So What", plays=2)
+    assert queried["Items"] == written[::-1]

@@ -4,19 +4,21 @@ checksums, an error and an event stream."""
 from __future__ import annotations
 
 import base64
+import json
 import zlib
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.services.aws_clients import async_client, sync_client
+from tests.services.aws_clients import sync_client
+from tests.smoke.clients import async_client
 
 if TYPE_CHECKING:
     from mypy_boto3_s3 import S3Client
     from types_aiobotocore_s3 import S3Client as AsyncS3Client
 
-pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("aws")]
+pytestmark = pytest.mark.anyio
 
 BUCKET = "smoke"
 #: Every byte value (not UTF-8), 64 KiB and a bit: several chunks of any size.
@@ -106,14 +108,15 @@ async def test_a_missing_key_raises_the_same_modeled_error_as_in_boto3(
 async def test_a_select_streams_the_same_events_as_boto3_receives(
     boto3_s3: S3Client, s3: AsyncS3Client
 ) -> None:
-    boto3_s3.put_object(Bucket=BUCKET, Key="people.csv", Body=b"name,age\nana,41\n")
+    people = b'{"name": "ana", "age": 41}\n{"name": "bo", "age": 25}\n'
+    boto3_s3.put_object(Bucket=BUCKET, Key="people.jsonl", Body=people)
     query: dict[str, Any] = {
         "Bucket": BUCKET,
-        "Key": "people.csv",
-        "Expression": "SELECT * FROM S3Object",
+        "Key": "people.jsonl",
+        "Expression": "SELECT * FROM S3Object s",
         "ExpressionType": "SQL",
-        "InputSerialization": {"CSV": {"FileHeaderInfo": "USE"}},
-        "OutputSerialization": {"CSV": {}},
+        "InputSerialization": {"JSON": {"Type": "LINES"}},
+        "OutputSerialization": {"JSON": {}},
     }
     expected = list(boto3_s3.select_object_content(**query)["Payload"])
 
@@ -124,5 +127,6 @@ async def test_a_select_streams_the_same_events_as_boto3_receives(
         payload.close()
 
     assert events == expected
-    assert events[0]["Records"]["Payload"].split() == [b"ana,41"]
+    records = events[0]["Records"]["Payload"].splitlines()
+    assert [json.loads(record)["name"] for record in records] == ["ana", "bo"]
     assert "End" in events[-1]

@@ -9,7 +9,7 @@ import pytest
 
 from aiomoto import mock_aws
 from tests.server.probes import answers, port_is_released
-from tests.services.aws_clients import async_client
+from tests.smoke.clients import async_client
 
 pytestmark = pytest.mark.anyio
 

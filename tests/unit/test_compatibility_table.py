@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.scripts import ROOT, script
 
 
-def test_the_readme_shows_the_table_generated_from_the_matrix() -> None:
-    matrix = script("matrix")
-    table = matrix.table(matrix.load())
+@pytest.mark.parametrize("name", ["matrix", "sweep"])
+def test_the_readme_shows_the_table_generated_by_each_script(name: str) -> None:
+    generator = script(name)
+    table = generator.table(generator.load())
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert table in readme, (
-        "README.md's compatibility table is out of date: run `make compat-table`."
-    )
-
-
-def test_the_readme_shows_the_sweep_table_generated_from_the_swept_releases() -> None:
-    sweep = script("sweep")
-    table = sweep.table(sweep.load())
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert table in readme, (
-        "README.md's sweep table is out of date: run `make compat-table`."
+        f"README.md's {name} table is out of date: run `make compat-table`."
     )
 
 
