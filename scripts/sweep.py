@@ -225,7 +225,7 @@ def select(
 
 def rotation(entries: list[Entry], count: int, seed: str) -> list[Entry]:
     """The oldest and newest entries and ``count`` more, evenly spaced from an
-    offset that ``seed`` (a commit hash) decides, so commits walk the list."""
+    offset that ``seed`` (a commit hash) decides: each commit its own sample."""
     if len(entries) <= count + 2:
         return entries
     middle = entries[1:-1]
