@@ -293,7 +293,7 @@ def describe(result: Result) -> str:
         for name, version in entry["versions"].items()
         if name != line
     )
-    return f"{line} {entry['release']:<8} {outcome} ({seconds:.0f} s; {others})"
+    return f"{line + ' ' + entry['release']:<19} {outcome} ({seconds:.0f} s; {others})"
 
 
 def over_lines(
