@@ -1,7 +1,9 @@
 """Run the tested matrix, or render its compatibility table.
 
     python scripts/matrix.py run [CELL ...]   sync and test each cell's environment
-    python scripts/matrix.py table            print the README's compatibility table
+    python scripts/matrix.py record [CELL ...]  sync each and record its seam digests
+    python scripts/matrix.py table [--write]  print (or write into README.md) the
+                                              README's compatibility table
 
 Standard library only: it runs on the machine's own Python before any
 environment exists. ``UV`` names the uv executable (the Makefile sets it).
@@ -15,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,17 +55,41 @@ def find_python(wanted: str) -> str | None:
     return shutil.which(f"python{wanted}")
 
 
-def run_cell(cell: dict[str, Any], matrix: dict[str, Any], uv: str) -> str:
+def prepare_cell(cell: dict[str, Any], uv: str) -> tuple[str, str]:
+    """Sync the cell's locked environment: ``(python, "")``, or ``("", why not)``.
+
+    A cell that cannot be built (no such Python here, an environment that does
+    not sync, other versions than declared) fails: the matrix never passes by
+    leaving a cell out.
+    """
     python = find_python(cell["python"])
     if python is None:
-        return f"not run: no Python {cell['python']} on this machine"
+        return "", (
+            f"FAILED: no Python {cell['python']} on this machine (install it, e.g. "
+            f"`pyenv install {cell['python']}`, or choose cells with CELLS=...)"
+        )
     env_dir = ROOT / cell["env"]
     environment = {**os.environ, "UV_PROJECT_ENVIRONMENT": str(env_dir)}
     sync = [uv, "sync", "--locked", "--python", python, "--no-default-groups"]
     sync += ["--group", "dev"] + [arg for g in cell["groups"] for arg in ("--group", g)]
-    subprocess.run(sync, cwd=ROOT, env=environment, check=True)
+    if subprocess.run(sync, cwd=ROOT, env=environment, check=False).returncode:
+        return "", f"FAILED: `{' '.join(sync)}` could not build the environment"
     venv_python = str(env_dir / "bin" / "python")
-    check_versions(venv_python, cell)
+    found = installed_versions(venv_python, list(cell["versions"]))
+    if found != cell["versions"]:
+        return "", (
+            f"FAILED: matrix.json declares {cell['versions']} but the locked "
+            f"environment has {found}; update matrix.json (and the README table "
+            "with `make compat-table`)"
+        )
+    return venv_python, ""
+
+
+def run_cell(cell: dict[str, Any], matrix: dict[str, Any], uv: str) -> str:
+    """Build the cell's environment and run its suite: "passed", or why not."""
+    venv_python, why = prepare_cell(cell, uv)
+    if not venv_python:
+        return why
     command = [venv_python, "-m", "pytest", "-n", "2", "-q"]
     if cell["coverage"]:
         command += ["--cov", "--cov-report=term", "--cov-fail-under=90"]
@@ -72,42 +99,60 @@ def run_cell(cell: dict[str, Any], matrix: dict[str, Any], uv: str) -> str:
     return "passed" if result.returncode == 0 else f"FAILED (exit {result.returncode})"
 
 
-def check_versions(venv_python: str, cell: dict[str, Any]) -> None:
+def record_cell(cell: dict[str, Any], matrix: dict[str, Any], uv: str) -> str:
+    """Record the seam digests of the cell's releases (tests/upstream/drift.py)."""
+    venv_python, why = prepare_cell(cell, uv)
+    if not venv_python:
+        return why
+    command = [venv_python, "-m", "tests.upstream.drift", "record"]
+    result = subprocess.run(command, cwd=ROOT, check=False)
+    return "recorded" if result.returncode == 0 else "FAILED to record"
+
+
+def installed_versions(python: str, names: list[str]) -> dict[str, str | None]:
+    """The versions of ``names`` installed for ``python`` (None: not installed)."""
     code = (
-        "import json, sys; from importlib.metadata import version; "
-        "print(json.dumps({n: version(n) for n in sys.argv[1:]}))"
+        "import json, sys\n"
+        "from importlib.metadata import PackageNotFoundError, version\n"
+        "def found(name):\n"
+        "    try:\n"
+        "        return version(name)\n"
+        "    except PackageNotFoundError:\n"
+        "        return None\n"
+        "print(json.dumps({n: found(n) for n in sys.argv[1:]}))"
     )
-    names = list(cell["versions"])
-    found = json.loads(
-        subprocess.run(
-            [venv_python, "-c", code, *names],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    )
-    if found != cell["versions"]:
-        raise SystemExit(
-            f"cell {cell['name']}: matrix.json declares {cell['versions']} but the "
-            f"locked environment has {found}; update matrix.json (and the README "
-            "table with `python scripts/matrix.py table`)."
-        )
+    listed = subprocess.run(
+        [python, "-c", code, *names], capture_output=True, text=True, check=True
+    ).stdout
+    versions: dict[str, str | None] = json.loads(listed)
+    return versions
 
 
-def run(names: list[str]) -> int:
+def find_uv() -> str:
+    return os.environ.get("UV") or shutil.which("uv") or "uv"
+
+
+def run(names: list[str], step: Callable[..., str] = run_cell) -> int:
+    """``step`` (run or record) for the named cells, or all; 0 if each passed."""
     matrix = load()
-    uv = os.environ.get("UV") or shutil.which("uv") or "uv"
+    uv = find_uv()
+    known = [c["name"] for c in matrix["cells"]]
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        print(f"no such matrix cell: {', '.join(unknown)} (cells: {', '.join(known)})")
+        return 2
     cells = [c for c in matrix["cells"] if not names or c["name"] in names]
     outcomes = []
     for cell in cells:
         print(f"\n=== matrix cell {cell['name']} ===", flush=True)
         started = time.monotonic()
-        outcome = run_cell(cell, matrix, uv)
+        outcome = step(cell, matrix, uv)
         outcomes.append((cell["name"], outcome, time.monotonic() - started))
     print("\n=== matrix summary ===")
     for name, outcome, seconds in outcomes:
         print(f"{name:<12} {outcome} ({seconds:.0f} s)")
-    return 1 if any(o.startswith("FAILED") for _, o, _ in outcomes) else 0
+    succeeded = {"passed", "recorded"}
+    return 0 if all(outcome in succeeded for _, outcome, _ in outcomes) else 1
 
 
 def table(matrix: dict[str, Any]) -> str:
@@ -141,17 +186,35 @@ def table(matrix: dict[str, Any]) -> str:
             f"Supported: {supported}. Python {untested} and newer are untested "
             "(it cannot be installed on the CI machine). `full` runs the whole "
             "suite; `focused` runs the unit, documentation, drift and backend "
-            "tests and the S3, DynamoDB and other-service round trips.",
+            "tests and the S3, DynamoDB and other-service round trips; `oldest` "
+            "adds server mode, checksums, streaming and the smoke suite to it. "
+            "A cell that cannot be built here fails the run.",
             TABLE_END,
         ]
     )
 
 
+def replace_block(text: str, start: str, end: str) -> None:
+    """Put ``text`` (which starts and ends with the markers) into README.md."""
+    readme = ROOT / "README.md"
+    content = readme.read_text(encoding="utf-8")
+    if start not in content or end not in content:
+        raise SystemExit(f"README.md has no {start} ... {end} block to replace")
+    before, rest = content.split(start, 1)
+    after = rest.split(end, 1)[1]
+    readme.write_text(before + text + after, encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["run"]:
         return run(argv[1:])
+    if argv[:1] == ["record"]:
+        return run(argv[1:], record_cell)
     if argv == ["table"]:
         print(table(load()))
+        return 0
+    if argv == ["table", "--write"]:
+        replace_block(table(load()), TABLE_START, TABLE_END)
         return 0
     print(__doc__)
     return 2

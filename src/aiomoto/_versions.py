@@ -4,8 +4,13 @@ At the first ``mock_aws`` enter in a process, the installed aiobotocore,
 botocore and moto are compared with these bounds. A release older than the
 oldest supported one raises :class:`~aiomoto.exceptions.UnsupportedVersionError`
 (saying what to install); one newer than the newest tested one warns once with
-:class:`~aiomoto.exceptions.UntestedVersionWarning`. The matrix in
-``matrix.json`` tests exactly these bounds, and a test keeps the two in step.
+:class:`~aiomoto.exceptions.UntestedVersionWarning`.
+
+The tests keep these bounds true (tests/unit/test_versions.py): ``matrix.json``
+repeats them and its ``oldest`` cell installs exactly the oldest supported
+releases (botocore 1.40.46 is the lowest aiobotocore 2.25.0 accepts); each
+newest tested release is the newest that the sweep (``sweep/sweep.json``,
+``make sweep``) runs through the smoke suite.
 """
 
 from __future__ import annotations
@@ -27,10 +32,10 @@ class Bounds:
     newest_tested: str
 
 
-#: Keep in step with matrix.json (tests/unit/test_versions.py checks it).
+#: Keep in step with matrix.json and sweep/sweep.json (tests/unit/test_versions.py).
 BOUNDS: dict[str, Bounds] = {
     "aiobotocore": Bounds(oldest_supported="2.25.0", newest_tested="3.10.0"),
-    "botocore": Bounds(oldest_supported="1.40.0", newest_tested="1.43.117"),
+    "botocore": Bounds(oldest_supported="1.40.46", newest_tested="1.43.117"),
     "moto": Bounds(oldest_supported="5.1.5", newest_tested="5.2.5"),
 }
 

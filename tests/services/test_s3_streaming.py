@@ -1,8 +1,9 @@
 """aiobotocore's streaming body over an in-process response, all of its API.
 
 The raw response under the body stands in for ``aiohttp.ClientResponse``;
-aiobotocore 3.x keeps it in ``body.raw_stream``, while 2.x's body is a proxy
-of it, so its attributes (``content_length``, ``closed``) are the body's own.
+aiobotocore's ``AioStreamingBody`` (newer 3.x releases) keeps it in
+``body.raw_stream``, while the older ``StreamingBody`` (2.x and early 3.x) is a
+proxy of it, so its attributes (``content_length``, ``closed``) are the body's own.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import aiobotocore
+import aiobotocore.response
 import pytest
 
 from tests.services.conftest import only
@@ -20,12 +21,12 @@ pytestmark = pytest.mark.anyio
 
 BUCKET = "streaming"
 DATA = (bytes(range(256)) * 40)[:10_000]  # every byte value: not UTF-8
-AIOBOTOCORE_2 = aiobotocore.__version__.startswith("2.")
+PROXY_BODY = not hasattr(aiobotocore.response, "AioStreamingBody")
 
 
 def raw_response(body: Any) -> Any:
     """The in-memory response under ``body``, as aiobotocore exposes it."""
-    return body if AIOBOTOCORE_2 else body.raw_stream
+    return body if PROXY_BODY else body.raw_stream
 
 
 @pytest.fixture

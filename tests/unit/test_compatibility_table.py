@@ -1,41 +1,49 @@
-"""The README's compatibility table is generated from matrix.json."""
+"""The README's compatibility tables are generated from matrix.json and the sweep."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
+import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.unit.scripts import ROOT, script
 
 
-def matrix_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "matrix_script", ROOT / "scripts" / "matrix.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("matrix_script", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_readme_shows_the_table_generated_from_the_matrix() -> None:
-    script = matrix_script()
-    table = script.table(script.load())
+@pytest.mark.parametrize("name", ["matrix", "sweep"])
+def test_the_readme_shows_the_table_generated_by_each_script(name: str) -> None:
+    generator = script(name)
+    table = generator.table(generator.load())
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert table in readme, (
-        "README.md's compatibility table is out of date: replace it with the "
-        "output of `make compat-table`."
+        f"README.md's {name} table is out of date: run `make compat-table`."
     )
+
+
+def test_the_sweep_table_names_every_swept_release_and_what_it_ran_with() -> None:
+    sweep = script("sweep")
+    data = sweep.load()
+    rows = sweep.table(data).splitlines()
+    for name, line in data["lines"].items():
+        row = next(row for row in rows if row.startswith(f"| {name} |"))
+        releases = ", ".join(entry["release"] for entry in line["entries"])
+        assert f"| {releases} ({len(line['entries'])} releases) |" in row
+        held = {entry["versions"][line["held"]] for entry in line["entries"]}
+        assert all(f"{line['held']} {version}" in row for version in held)
 
 
 def test_every_cell_runs_a_known_suite_on_declared_versions() -> None:
-    matrix = matrix_script().load()
+    matrix = script("matrix").load()
     names = [cell["name"] for cell in matrix["cells"]]
     assert len(names) == len(set(names))
     for cell in matrix["cells"]:
         assert cell["suite"] in matrix["suites"]
         assert {"aiobotocore", "botocore", "moto"} <= set(cell["versions"])
+
+
+def test_the_oldest_cells_also_run_server_mode_checksums_and_streaming() -> None:
+    matrix = script("matrix").load()
+    oldest = [cell for cell in matrix["cells"] if cell["name"].startswith("oldest")]
+    assert len(oldest) == 2
+    for cell in oldest:
+        suite = matrix["suites"][cell["suite"]]
+        assert "tests/server" in suite
+        assert "tests/services/test_s3_checksums.py" in suite
+        assert "tests/services/test_s3_streaming.py" in suite

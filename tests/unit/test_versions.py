@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +16,30 @@ from aiomoto import UnsupportedVersionError, UntestedVersionWarning
 from aiomoto._versions import BOUNDS, check, installed, release
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def matrix() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((ROOT / "matrix.json").read_text("utf-8"))
+    return loaded
+
+
+def swept_releases() -> dict[str, list[str]]:
+    """Each release the sweep installs (sweep/sweep.json), per package, oldest first."""
+    data = json.loads((ROOT / "sweep" / "sweep.json").read_text(encoding="utf-8"))
+    found: dict[str, set[str]] = {}
+    for line in data["lines"].values():
+        for entry in line["entries"]:
+            for name, version in entry["versions"].items():
+                found.setdefault(name, set()).add(version)
+    return {name: sorted(versions, key=release) for name, versions in found.items()}
+
+
+def without_trailing_zeros(text: str) -> tuple[int, ...]:
+    """The release, so that ``"2.25"`` and ``"2.25.0"`` compare equal."""
+    parts = list(release(text))
+    while parts and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
 
 
 def test_release_reads_the_numeric_part_of_a_version() -> None:
@@ -70,11 +96,47 @@ def test_the_warning_is_issued_once_per_process_at_the_first_enter() -> None:
 
 
 def test_the_bounds_match_the_tested_matrix() -> None:
-    matrix = json.loads((ROOT / "matrix.json").read_text(encoding="utf-8"))
-    assert matrix["bounds"] == {
+    assert matrix()["bounds"] == {
         name: {
             "oldest_supported": bounds.oldest_supported,
             "newest_tested": bounds.newest_tested,
         }
         for name, bounds in BOUNDS.items()
     }
+
+
+def test_the_oldest_cell_installs_exactly_the_oldest_supported_releases() -> None:
+    oldest = next(cell for cell in matrix()["cells"] if cell["name"] == "oldest")
+    assert oldest["versions"] == {
+        name: bounds.oldest_supported for name, bounds in BOUNDS.items()
+    }
+
+
+def test_each_newest_tested_release_is_the_newest_the_sweep_runs() -> None:
+    swept = swept_releases()
+    for name, bounds in BOUNDS.items():
+        assert swept[name][-1] == bounds.newest_tested, (
+            f"the sweep's newest {name} is {swept[name][-1]}: set newest_tested "
+            "to it in src/aiomoto/_versions.py and matrix.json"
+        )
+
+
+def test_the_sweep_starts_at_the_oldest_supported_moto_and_aiobotocore() -> None:
+    swept = swept_releases()
+    for name in ("moto", "aiobotocore"):
+        assert swept[name][0] == BOUNDS[name].oldest_supported
+
+
+def test_pyproject_declares_the_supported_range_up_to_the_next_major() -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    # What users install: [project] dependencies and extras, not the dev groups.
+    published = pyproject.split("[dependency-groups]")[0]
+    for name in ("aiobotocore", "moto"):
+        declared = re.findall(rf'"{name}(?:\[\w+\])?>=([\d.]+),<(\d+)"', published)
+        assert declared, name
+        bounds = BOUNDS[name]
+        for oldest, below in declared:
+            assert without_trailing_zeros(oldest) == without_trailing_zeros(
+                bounds.oldest_supported
+            ), f"pyproject.toml: {name}>={oldest}"
+            assert release(bounds.newest_tested) < (int(below),)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from aiobotocore.endpoint import AioEndpoint
 
@@ -44,3 +47,26 @@ def test_an_unrecorded_release_is_compared_with_the_nearest_recorded_one() -> No
 def test_every_seam_is_documented() -> None:
     assert all(seam.why for seam in SEAMS)
     assert len({(seam.module, seam.qualname) for seam in SEAMS}) == len(SEAMS)
+
+
+def test_every_swept_release_and_matrix_cell_has_its_digests_recorded() -> None:
+    root = Path(__file__).resolve().parents[2]
+    sweep = json.loads((root / "sweep" / "sweep.json").read_text(encoding="utf-8"))
+    matrix = json.loads((root / "matrix.json").read_text(encoding="utf-8"))
+    installed = [
+        entry["versions"]
+        for line in sweep["lines"].values()
+        for entry in line["entries"]
+    ] + [cell["versions"] for cell in matrix["cells"]]
+    recorded = load()
+
+    missing = sorted(
+        {
+            f"{dist} {version}"
+            for versions in installed
+            for dist, version in versions.items()
+            if dist in recorded and version not in recorded[dist]
+        }
+    )
+
+    assert missing == [], f"not recorded (run `make digests`): {', '.join(missing)}"
