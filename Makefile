@@ -4,6 +4,7 @@
 #   make matrix the test matrix alone (matrix.json); CELLS="latest" for some cells
 #   make lint   ruff (lint + format check)
 #   make bench  the benchmark suite
+#   make bench-peers  side by side with PyPI's aiomoto 0.5.8 (another project)
 # On a machine with only Python >= 3.10, git and make, these install what they
 # need: uv from PyPI (into .tools/) when it is not on PATH, then the locked
 # environments (.venv for "latest", .venv-aioboto3 for "aioboto3").
@@ -25,7 +26,7 @@ LATEST := $(CURDIR)/.venv
 AIOBOTO3 := $(CURDIR)/.venv-aioboto3
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint typecheck matrix compat-table digests sync bench clean
+.PHONY: demo test lint typecheck matrix compat-table digests sync bench bench-peers clean
 
 $(CURDIR)/.tools/bin/uv:
 	$(PYTHON) -m venv $(CURDIR)/.tools
@@ -67,8 +68,33 @@ digests:
 	for env in .venv .venv-aioboto3 .venvs/oldest; do \
 		$$env/bin/python -m tests.upstream.drift record; done
 
-bench: $(LATEST)/.synced
-	$(LATEST)/bin/python benchmarks/run.py
+BENCH_ARGS ?=
+
+bench: $(LATEST)/.synced $(AIOBOTO3)/.synced
+	$(LATEST)/bin/python benchmarks/run.py $(BENCH_ARGS)
+
+# PyPI's aiomoto 0.5.8 is another project with our import name: it gets an
+# environment of its own, and this checkout a second one, both with exactly
+# these releases (the newest 0.5.8 accepts: aiobotocore <= 3.9.2, moto <= 5.2.4)
+# and with bytecode compiled, as an ordinary install would leave them.
+PEER_DEPS := aiobotocore==3.9.2 botocore==1.43.106 boto3==1.43.106 \
+	"moto[server]==5.2.4" s3fs==2026.9.0 fsspec==2026.9.0
+PEERS := $(CURDIR)/.venvs
+
+$(PEERS)/peers-ours/.built: pyproject.toml | $(UV)
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(PEERS)/peers-ours
+	$(UV) pip install --quiet --compile-bytecode \
+		--python $(PEERS)/peers-ours/bin/python -e . $(PEER_DEPS)
+	touch $@
+
+$(PEERS)/peers-pypi/.built: | $(UV)
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(PEERS)/peers-pypi
+	$(UV) pip install --quiet --compile-bytecode \
+		--python $(PEERS)/peers-pypi/bin/python aiomoto==0.5.8 $(PEER_DEPS)
+	touch $@
+
+bench-peers: $(LATEST)/.synced $(PEERS)/peers-ours/.built $(PEERS)/peers-pypi/.built
+	$(LATEST)/bin/python benchmarks/peers.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .tools .venv .venv-aioboto3 .venvs .mypy_cache .ruff_cache .pytest_cache .coverage
