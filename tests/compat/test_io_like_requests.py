@@ -10,15 +10,20 @@ to arrive at a chosen step; nothing sleeps and nothing is timed.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import anyio
+import anyio.from_thread
+import anyio.lowlevel
+import anyio.to_thread
 import boto3
 import pytest
 from aiobotocore.config import AioConfig
 from aiobotocore.response import HttpxStreamingBody, StreamingBody
 from aiobotocore.session import AioSession
+from moto.s3.models import S3Backend
 
 from aiomoto import mock_aws
 from tests.clock import jumping_clock
@@ -28,6 +33,10 @@ pytestmark = pytest.mark.anyio
 BUCKET = "io-like"
 #: Three socket-sized chunks (the httpx stream hands over 64 KiB at a time).
 CHUNK = 64 * 1024
+#: A body Moto digests in a worker thread (aiomoto's threshold is 1 MiB).
+LARGE = b"x" * (2 * 1024 * 1024)
+#: How long a worker thread waits for the loop before the test fails.
+PATIENCE = 30
 
 
 @pytest.fixture
@@ -151,3 +160,50 @@ async def test_a_streamed_body_is_the_kind_the_http_backend_gives(
         expected = HttpxStreamingBody if combination[1] == "httpx" else StreamingBody
         assert isinstance(body, expected)
         assert await body.read() == b"data"
+
+
+async def test_the_loop_runs_other_tasks_while_moto_digests_a_large_body(
+    s3: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    moto_started = threading.Event()
+    other_task_ran = threading.Event()
+    waited: list[bool] = []
+    put_object = S3Backend.put_object
+
+    def put_once_the_other_task_ran(self: S3Backend, *args: Any, **kw: Any) -> Any:
+        moto_started.set()
+        # Were Moto running on the loop's thread, the other task could not run.
+        waited.append(other_task_ran.wait(PATIENCE))
+        return put_object(self, *args, **kw)
+
+    async def other_task() -> None:
+        await anyio.to_thread.run_sync(moto_started.wait, PATIENCE)
+        other_task_ran.set()
+
+    monkeypatch.setattr(S3Backend, "put_object", put_once_the_other_task_ran)
+    async with anyio.create_task_group() as group:
+        group.start_soon(other_task)
+        await s3.put_object(Bucket=BUCKET, Key="large", Body=LARGE)
+
+    assert waited == [True]
+    assert stored_keys() == ["large"]
+
+
+async def test_a_large_put_cancelled_while_moto_runs_is_written_then_cancelled(
+    s3: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loop = anyio.lowlevel.current_token()
+    put_object = S3Backend.put_object
+
+    with anyio.CancelScope() as scope:
+
+        def put_cancelled_meanwhile(self: S3Backend, *args: Any, **kw: Any) -> Any:
+            anyio.from_thread.run_sync(scope.cancel, token=loop)
+            return put_object(self, *args, **kw)
+
+        monkeypatch.setattr(S3Backend, "put_object", put_cancelled_meanwhile)
+        await s3.put_object(Bucket=BUCKET, Key="large", Body=LARGE)
+
+    assert scope.cancelled_caught
+    # The cancellation waited for Moto: the object is there as soon as it lands.
+    assert stored_keys() == ["large"]

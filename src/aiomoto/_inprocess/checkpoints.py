@@ -7,12 +7,25 @@ aiomoto adds those suspensions itself: one just before Moto runs (a request
 cancelled there never reached Moto and leaves no trace) and one per read of an
 in-memory body. :func:`checkpoint` yields once to whichever loop is running:
 asyncio's, or trio's (aiobotocore's httpx backend runs on trio through anyio).
+
+A server also works while its client waits. :func:`in_worker_thread` gives
+Moto a worker thread for the requests that carry large bodies, as Moto's own
+threaded server does for every request: the loop keeps serving other tasks
+(the next part of a multipart upload, say) while Moto digests the body, and
+Moto's hashing and file writes, which release the GIL, overlap with the
+client's. A request whose task is cancelled meanwhile waits for Moto to finish
+(the write happens, as on a server that received it) and then raises.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import sys
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 async def checkpoint() -> None:
@@ -46,3 +59,34 @@ async def _checkpoint_without_asyncio() -> None:
             "trio with its httpx backend)."
         )
     await trio.lowlevel.checkpoint()
+
+
+async def in_worker_thread(call: Callable[[], T]) -> T:
+    """``call()`` in a worker thread; a cancellation waits for it, then raises."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        return await _in_worker_thread_without_asyncio(call)
+    context = contextvars.copy_context()
+    answer = loop.run_in_executor(None, context.run, call)
+    cancelled: asyncio.CancelledError | None = None
+    while True:
+        try:
+            result = await asyncio.shield(answer)
+        except asyncio.CancelledError as error:
+            if answer.done():
+                raise
+            cancelled = error  # Moto is running: let it finish first
+            continue
+        if cancelled is not None:
+            raise cancelled
+        return result
+
+
+async def _in_worker_thread_without_asyncio(call: Callable[[], T]) -> T:
+    import trio
+
+    result: T = await trio.to_thread.run_sync(call, abandon_on_cancel=False)
+    # trio holds back a cancellation until the thread is done: deliver it now.
+    await trio.lowlevel.checkpoint_if_cancelled()
+    return result

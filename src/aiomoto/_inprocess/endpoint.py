@@ -23,9 +23,11 @@ cost seconds.
 Just before Moto runs, ``_send`` yields to the event loop once (see
 :mod:`aiomoto._inprocess.checkpoints`): a timeout or a cancellation delivered
 there leaves Moto untouched, and concurrent requests interleave as they would
-against a real endpoint. Once Moto has run, its answer is the request's
-outcome, as with a server that processed it; a cancellation delivered while
-the body is read abandons only the in-memory response.
+against a real endpoint. A request body of 1 MiB or more is then given to
+Moto in a worker thread, so the loop keeps running while Moto digests it.
+Once Moto has started, its answer is the request's outcome, as with a server
+that processed it; a cancellation delivered while the body is read abandons
+only the in-memory response.
 
 The answer has the shape of the client's HTTP session: aiohttp's by default,
 httpx's for a client configured with aiobotocore's ``HttpxSession``.
@@ -45,10 +47,14 @@ from aiobotocore.httpchecksum import AioAwsChunkedWrapper
 from botocore.awsrequest import AWSPreparedRequest
 
 from aiomoto._inprocess.botocore_stubber import ASYNC_REQUEST_MARK, moto_answer
-from aiomoto._inprocess.checkpoints import checkpoint
+from aiomoto._inprocess.checkpoints import checkpoint, in_worker_thread
 from aiomoto._inprocess.response import InMemoryHTTPResponse, as_bytes
 from aiomoto._patching import patched
 from aiomoto.exceptions import RealHTTPRequestBlockedError
+
+#: From this size on, a request body is handed to Moto in a worker thread:
+#: the thread hop (tens of microseconds) is then a small part of Moto's work.
+LARGE_BODY = 1024 * 1024
 
 
 @contextmanager
@@ -76,7 +82,10 @@ async def _send(self: AioEndpoint, request: AWSPreparedRequest) -> AioAWSRespons
         if data is not None:
             request = _with_body(request, data)
     await checkpoint()
-    answer = moto_answer(request)
+    if _is_large(request.body):
+        answer = await in_worker_thread(lambda: moto_answer(request))
+    else:
+        answer = moto_answer(request)
     if answer is None:
         raise RealHTTPRequestBlockedError(
             request.method or "GET",
@@ -93,6 +102,11 @@ async def _send(self: AioEndpoint, request: AWSPreparedRequest) -> AioAWSRespons
     # One case-insensitive header mapping for both, as aiohttp's would be.
     raw.headers = response.headers
     return response
+
+
+def _is_large(body: Any) -> bool:
+    """A body Moto should digest in a worker thread (see ``checkpoints``)."""
+    return isinstance(body, (bytes, bytearray)) and len(body) >= LARGE_BODY
 
 
 def _uses_httpx(endpoint: AioEndpoint) -> bool:

@@ -35,10 +35,15 @@ class InMemoryByteStream(httpx.AsyncByteStream):  # type: ignore[misc]
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         body = self._body
+        if len(body) <= CHUNK:
+            # Handed over whole, without a copy; an empty body is still a read.
+            await checkpoint()
+            if body:
+                yield body
+            return
         for start in range(0, len(body), CHUNK):
             await checkpoint()
-            # A body of one chunk is handed over whole, without a copy.
-            yield body if len(body) <= CHUNK else body[start : start + CHUNK]
+            yield body[start : start + CHUNK]
 
     async def aclose(self) -> None:
         self._body = b""
