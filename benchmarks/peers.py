@@ -93,7 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small workloads")
     parser.add_argument("--strict", action="store_true", help="exit 1 on a FAIL")
     parser.add_argument("--output", type=Path, default=RESULTS, help="JSON file")
+    names = [w.key for w in workloads(quick=False)]
+    parser.add_argument(
+        "--only", action="append", choices=names, help="this workload (repeatable)"
+    )
     args = parser.parse_args(argv)
+    chosen = [w for w in workloads(args.quick) if w.key in (args.only or names)]
     repeats = args.repeats or (1 if args.quick else 7)
     for name, python in ENVIRONMENTS.items():
         if not python.exists():
@@ -105,10 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, Result] = {}
     # The large-object workload yields both put and get: run it once per repeat.
     unique: dict[tuple[str, ...], list[Workload]] = {}
-    for workload in workloads(args.quick):
+    for workload in chosen:
         unique.setdefault(workload.args, []).append(workload)
     labels = {"ours": "this aiomoto", "pypi": "aiomoto 0.5.8 (PyPI)"}
-    for workload in workloads(args.quick):
+    for workload in chosen:
         results[workload.key] = Result(workload.key, workload.title, labels)
     for repeat in range(repeats):
         order = list(ENVIRONMENTS)
@@ -123,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     samples = results[workload.key].samples
                     samples.setdefault(name, []).append(dict(figures))
     elapsed = time.perf_counter() - started
-    lines, targets = _render(workloads(args.quick), results)
+    lines, targets = _render(chosen, results)
     env = report.environment()
     header = [
         f"aiomoto side by side with PyPI's aiomoto 0.5.8, {env['date']}",
