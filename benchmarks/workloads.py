@@ -55,9 +55,19 @@ def _mock(*, server: bool = False) -> Any:
     return aiomoto.mock_aws(server_mode=True) if server else aiomoto.mock_aws()
 
 
-def _timed(started: float, calls: int = 1) -> Figures:
-    seconds = time.perf_counter() - started
-    return {"seconds": seconds, "ms_per_call": 1000 * seconds / calls}
+class _Clock:
+    """Wall and process CPU time since it was made."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def figures(self, calls: int = 1) -> Figures:
+        seconds = time.perf_counter() - self.wall
+        return {
+            "seconds": seconds,
+            "cpu_seconds": time.process_time() - self.cpu,
+            "ms_per_call": 1000 * seconds / calls,
+        }
 
 
 def _since_start() -> Figures:
@@ -76,7 +86,7 @@ def _since_start() -> Figures:
 async def s3_round_trips(ops: int) -> Figures:
     async with _mock(), _client("s3") as s3:
         await s3.create_bucket(Bucket=BUCKET)
-        started = time.perf_counter()
+        clock = _Clock()
         for i in range(ops):
             await s3.put_object(Bucket=BUCKET, Key=f"k{i}", Body=SMALL)
         for i in range(ops):
@@ -84,7 +94,7 @@ async def s3_round_trips(ops: int) -> Figures:
             body = response["Body"]
             async with body:
                 await body.read()
-        return _timed(started, 2 * ops)
+        return clock.figures(2 * ops)
 
 
 async def dynamodb_round_trips(ops: int) -> Figures:
@@ -95,13 +105,13 @@ async def dynamodb_round_trips(ops: int) -> Figures:
             AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
             BillingMode="PAY_PER_REQUEST",
         )
-        started = time.perf_counter()
+        clock = _Clock()
         for i in range(ops):
             item = {"pk": {"S": f"item-{i:05d}"}, "n": {"N": str(i)}}
             await ddb.put_item(TableName=TABLE, Item=item)
         for i in range(ops):
             await ddb.get_item(TableName=TABLE, Key={"pk": {"S": f"item-{i:05d}"}})
-        return _timed(started, 2 * ops)
+        return clock.figures(2 * ops)
 
 
 async def gathered_gets(ops: int) -> Figures:
@@ -116,17 +126,17 @@ async def gathered_gets(ops: int) -> Figures:
             async with body:
                 await body.read()
 
-        started = time.perf_counter()
+        clock = _Clock()
         await asyncio.gather(*(get(i) for i in range(ops)))
-        return _timed(started, ops)
+        return clock.figures(ops)
 
 
 async def enter_exit(loops: int) -> Figures:
-    started = time.perf_counter()
+    clock = _Clock()
     for _ in range(loops):
         async with _mock():
             pass
-    return _timed(started, loops)
+    return clock.figures(loops)
 
 
 # -- large objects ---------------------------------------------------------------------
@@ -137,21 +147,24 @@ async def large_object(mib: int, repeats: int) -> Figures:
     payload = os.urandom(mib * MIB)
     puts: list[float] = []
     gets: list[float] = []
+    cpu: dict[str, list[float]] = {"put": [], "get": []}
     async with _mock(), _client("s3") as s3:
         await s3.create_bucket(Bucket=BUCKET)
         for _ in range(repeats):
-            started = time.perf_counter()
+            clock = _Clock()
             await s3.put_object(Bucket=BUCKET, Key="large", Body=payload)
-            puts.append(time.perf_counter() - started)
+            puts.append(clock.figures()["seconds"])
+            cpu["put"].append(clock.figures()["cpu_seconds"])
         for _ in range(repeats):
-            started = time.perf_counter()
+            clock = _Clock()
             response = await s3.get_object(Bucket=BUCKET, Key="large")
             body = response["Body"]
             received = 0
             async with body:
                 async for chunk in body.iter_chunks(MIB):
                     received += len(chunk)
-            gets.append(time.perf_counter() - started)
+            gets.append(clock.figures()["seconds"])
+            cpu["get"].append(clock.figures()["cpu_seconds"])
             if received != len(payload):
                 raise RuntimeError(f"streamed {received} bytes, put {len(payload)}")
     put, get = statistics.median(puts), statistics.median(gets)
@@ -160,6 +173,8 @@ async def large_object(mib: int, repeats: int) -> Figures:
         "get_seconds": get,
         "put_mb_per_s": len(payload) / put / 1e6,
         "get_mb_per_s": len(payload) / get / 1e6,
+        "put_cpu_seconds": statistics.median(cpu["put"]),
+        "get_cpu_seconds": statistics.median(cpu["get"]),
     }
 
 
@@ -171,19 +186,14 @@ async def multipart(tool: str, mode: str, mib: int, parts: int) -> Figures:
         async with _client("s3") as s3:
             await s3.create_bucket(Bucket=BUCKET)
         upload = _S3FS if tool == "s3fs" else _AIOBOTO3
-        started, cpu_started = time.perf_counter(), time.process_time()
+        clock = _Clock()
         await upload(payload, part)
-        seconds = time.perf_counter() - started
-        cpu_seconds = time.process_time() - cpu_started
+        timed = clock.figures()
         async with _client("s3") as s3:
             head = await s3.head_object(Bucket=BUCKET, Key="multipart")
         if head["ContentLength"] != len(payload) or "-" not in head["ETag"]:
             raise RuntimeError(f"not a {len(payload)}-byte multipart object: {head}")
-    return {
-        "seconds": seconds,
-        "cpu_seconds": cpu_seconds,
-        "mb_per_s": len(payload) / seconds / 1e6,
-    }
+    return {**timed, "mb_per_s": len(payload) / timed["seconds"] / 1e6}
 
 
 async def _s3fs_upload(payload: bytes, part: int) -> None:
