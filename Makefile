@@ -9,6 +9,7 @@
 #   make digests     record the upstream seams of every matrix cell and release
 #   make lint   ruff (lint + format check)
 #   make bench  the benchmark suite
+#   make bench-peers  side by side with PyPI's aiomoto 0.5.8 (another project)
 # On a machine with only Python >= 3.10, git and make, these install what they
 # need: uv from PyPI (into .tools/) when it is not on PATH, then the locked
 # environments (.venv for "latest", .venv-aioboto3 for "aioboto3").
@@ -33,7 +34,7 @@ PYTEST_ARGS ?=
 SWEEP_ARGS ?=
 
 .PHONY: demo test lint typecheck matrix sweep sweep-in-test sweep-lock \
-	compat-table digests sync bench clean
+	compat-table digests sync bench bench-peers clean
 
 $(CURDIR)/.tools/bin/uv:
 	$(PYTHON) -m venv $(CURDIR)/.tools
@@ -94,8 +95,33 @@ digests: | $(UV)
 	UV=$(UV) $(PYTHON) scripts/matrix.py record
 	UV=$(UV) $(PYTHON) scripts/sweep.py record
 
-bench: $(LATEST)/.synced
-	$(LATEST)/bin/python benchmarks/run.py
+BENCH_ARGS ?=
+
+bench: $(LATEST)/.synced $(AIOBOTO3)/.synced
+	$(LATEST)/bin/python benchmarks/run.py $(BENCH_ARGS)
+
+# PyPI's aiomoto 0.5.8 is another project with our import name: it gets an
+# environment of its own, and this checkout a second one, both with exactly
+# these releases (the newest 0.5.8 accepts: aiobotocore <= 3.9.2, moto <= 5.2.4)
+# and with bytecode compiled, as an ordinary install would leave them.
+PEER_DEPS := aiobotocore==3.9.2 botocore==1.43.106 boto3==1.43.106 \
+	"moto[server]==5.2.4" s3fs==2026.9.0 fsspec==2026.9.0
+PEERS := $(CURDIR)/.venvs
+
+$(PEERS)/peers-ours/.built: pyproject.toml | $(UV)
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(PEERS)/peers-ours
+	$(UV) pip install --quiet --compile-bytecode \
+		--python $(PEERS)/peers-ours/bin/python -e . $(PEER_DEPS)
+	touch $@
+
+$(PEERS)/peers-pypi/.built: | $(UV)
+	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(PEERS)/peers-pypi
+	$(UV) pip install --quiet --compile-bytecode \
+		--python $(PEERS)/peers-pypi/bin/python aiomoto==0.5.8 $(PEER_DEPS)
+	touch $@
+
+bench-peers: $(LATEST)/.synced $(PEERS)/peers-ours/.built $(PEERS)/peers-pypi/.built
+	$(LATEST)/bin/python benchmarks/peers.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .tools .venv .venv-aioboto3 .venvs .mypy_cache .ruff_cache .pytest_cache .coverage

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import math
+import os
 import statistics
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -141,3 +142,20 @@ class Stopwatch:
     def __exit__(self, *exc_info: object) -> None:
         self.seconds = time.perf_counter() - self._start
         self.cpu_seconds = time.process_time() - self._cpu_start
+
+
+def isolate_environment() -> None:
+    """Fake credentials and nothing from the user's AWS setup."""
+    for name in list(os.environ):
+        if name.startswith(("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_DEFAULT_PROFILE")):
+            del os.environ[name]
+    os.environ.pop("AWS_SESSION_TOKEN", None)
+    os.environ.update(
+        AWS_ACCESS_KEY_ID="testing",
+        AWS_SECRET_ACCESS_KEY="testing",
+        AWS_DEFAULT_REGION="us-east-1",
+        AWS_EC2_METADATA_DISABLED="true",
+        AWS_IGNORE_CONFIGURED_ENDPOINT_URLS="true",
+        AWS_CONFIG_FILE=os.devnull,
+        AWS_SHARED_CREDENTIALS_FILE=os.devnull,
+    )

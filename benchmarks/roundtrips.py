@@ -10,9 +10,10 @@ Each measurement enters its mock (or uses the shared server), creates a client
 and a bucket or table, and then times only the ``ops`` writes and ``ops``
 reads. A fourth variant repeats the aiomoto one with timers around Moto's
 dispatcher and around aiomoto's adapter, to split an async call's time into
-Moto's share, aiomoto's and aiobotocore's (the rest). Also here: ``ops``
-concurrent gets with ``asyncio.gather`` against ``ops`` sequential ones, both
-under aiomoto.
+Moto's share, aiomoto's and aiobotocore's (the rest), and a fifth runs it
+with aiomoto's cancellation points turned into no-ops, to price them. Also
+here: ``ops`` concurrent gets with ``asyncio.gather`` against ``ops``
+sequential ones, both under aiomoto.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from harness import Figures, Stopwatch, Variant
 from moto.core.botocore_stubber import BotocoreStubber
 
 import aiomoto
+from aiomoto._inprocess import endpoint as endpoint_adapter
+from aiomoto._inprocess import response as response_adapter
 from aiomoto._patching import patched
 
 REGION = "us-east-1"
@@ -210,6 +213,20 @@ def _timed(shares: _Shares) -> Iterator[None]:
         yield
 
 
+async def _no_checkpoint() -> None:
+    pass
+
+
+@contextmanager
+def _without_checkpoints() -> Iterator[None]:
+    """aiomoto's cancellation points as no-ops: what a request cost without them."""
+    with (
+        patched(endpoint_adapter, "checkpoint", _no_checkpoint),
+        patched(response_adapter, "checkpoint", _no_checkpoint),
+    ):
+        yield
+
+
 def _under_moto(work: Callable[[], Stopwatch]) -> Stopwatch:
     with moto.mock_aws():
         return work()
@@ -223,8 +240,8 @@ def _figures(watch: Stopwatch, calls: int) -> Figures:
     }
 
 
-def roundtrip_variants(service: str, ops: int, endpoint: str) -> list[Variant]:
-    """The three variants for ``service`` ("s3" or "dynamodb")."""
+def roundtrip_variants(service: str, ops: int, server: str) -> list[Variant]:
+    """The variants for ``service`` ("s3" or "dynamodb"); ``server``: Moto's URL."""
     run_async = _s3_async if service == "s3" else _dynamodb_async
     run_boto3 = _s3_boto3 if service == "s3" else _dynamodb_boto3
     warm = min(ops, 20)
@@ -246,7 +263,11 @@ def roundtrip_variants(service: str, ops: int, endpoint: str) -> list[Variant]:
         }
 
     def server_way(n: int) -> Figures:
-        return _figures(asyncio.run(run_async(n, endpoint)), 2 * n)
+        return _figures(asyncio.run(run_async(n, server)), 2 * n)
+
+    def unchecked_way(n: int) -> Figures:
+        with _without_checkpoints():
+            return aiomoto_way(n)
 
     return [
         Variant(
@@ -272,6 +293,12 @@ def roundtrip_variants(service: str, ops: int, endpoint: str) -> list[Variant]:
             "aiomoto again, Moto's and aiomoto's shares timed",
             lambda: traced_way(ops),
             lambda: traced_way(warm),
+        ),
+        Variant(
+            "unchecked",
+            "aiomoto again, cancellation points as no-ops",
+            lambda: unchecked_way(ops),
+            lambda: unchecked_way(warm),
         ),
     ]
 

@@ -22,15 +22,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+import fresh
 import overhead
 import report
 import roundtrips
 import streaming
-from harness import Result, Variant, run_interleaved
+from harness import Result, Variant, isolate_environment, run_interleaved
 from report import Target, count, millis, ratio, seconds
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
-SECTIONS = ("s3", "dynamodb", "concurrency", "overhead", "stream")
+SECTIONS = (
+    "s3",
+    "dynamodb",
+    "concurrency",
+    "overhead",
+    "stream",
+    "multipart",
+    "startup",
+)
 
 
 @dataclass(frozen=True)
@@ -45,12 +54,16 @@ class Sizes:
     server_loops: int
     client_loops: int
     object_mib: int
-    #: streamed gets per large-object speed measurement.
+    #: puts and streamed gets per large-object speed measurement.
+    stream_puts: int
     stream_gets: int
+    #: one multipart upload: its size and its number of parts.
+    multipart_mib: int
+    multipart_parts: int
 
 
-FULL = Sizes(9, 300, 200, 50, 3, 20, 32, 9)
-QUICK = Sizes(1, 30, 20, 5, 1, 3, 4, 1)
+FULL = Sizes(9, 300, 200, 50, 3, 20, 32, 3, 9, 160, 5)
+QUICK = Sizes(1, 30, 20, 5, 1, 3, 4, 1, 1, 10, 2)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.repeats is not None:
         sizes = Sizes(**{**asdict(sizes), "repeats": args.repeats})
     only = set(args.only or SECTIONS)
-    _isolate_environment()
+    isolate_environment()
 
     def progress(message: str) -> None:
         print(f"... {message}", file=sys.stderr, flush=True)
@@ -118,23 +131,6 @@ def _positive(text: str) -> int:
     return value
 
 
-def _isolate_environment() -> None:
-    """Fake credentials and nothing from the user's AWS setup."""
-    for name in list(os.environ):
-        if name.startswith(("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_DEFAULT_PROFILE")):
-            del os.environ[name]
-    os.environ.pop("AWS_SESSION_TOKEN", None)
-    os.environ.update(
-        AWS_ACCESS_KEY_ID="testing",
-        AWS_SECRET_ACCESS_KEY="testing",
-        AWS_DEFAULT_REGION="us-east-1",
-        AWS_EC2_METADATA_DISABLED="true",
-        AWS_IGNORE_CONFIGURED_ENDPOINT_URLS="true",
-        AWS_CONFIG_FILE=os.devnull,
-        AWS_SHARED_CREDENTIALS_FILE=os.devnull,
-    )
-
-
 def _measure(
     sizes: Sizes, only: set[str], progress: Callable[[str], None]
 ) -> dict[str, Result]:
@@ -185,15 +181,29 @@ def _measure(
     if "stream" in only:
         payload = os.urandom(sizes.object_mib * 2**20)
         what = f"{sizes.object_mib} MiB object, streamed back in 1 MiB chunks"
+        puts, gets = sizes.stream_puts, sizes.stream_gets
         run(
             "stream_speed",
-            f"{what}: put once, median of {sizes.stream_gets} streamed get(s)",
-            streaming.stream_variants(payload, gets=sizes.stream_gets, trace=False),
+            f"{what}: median of {puts} put(s) and of {gets} streamed get(s)",
+            streaming.stream_variants(payload, puts=puts, gets=gets, trace=False),
         )
         run(
             "stream_memory",
             f"{what}: tracemalloc peak of one put + get",
-            streaming.stream_variants(payload, gets=1, trace=True),
+            streaming.stream_variants(payload, puts=1, gets=1, trace=True),
+        )
+    if "multipart" in only:
+        mib, parts = sizes.multipart_mib, sizes.multipart_parts
+        run(
+            "multipart",
+            f"{mib} MiB uploaded in {parts} parts, each upload in a fresh process",
+            fresh.multipart_variants(mib, parts),
+        )
+    if "startup" in only:
+        run(
+            "startup",
+            "a fresh process, from the first import to the first answer",
+            fresh.startup_variants(),
         )
     return results
 
@@ -238,6 +248,11 @@ def _render(results: dict[str, Result], sizes: Sizes) -> tuple[list[str], list[T
         targets += _stream_targets(
             results["stream_speed"], results["stream_memory"], sizes.object_mib
         )
+    if "multipart" in results:
+        lines += _multipart_rows(results["multipart"])
+        targets += _multipart_targets(results["multipart"], sizes.multipart_mib)
+    if "startup" in results:
+        lines += _compared_rows(results["startup"], "moto")
     return lines, targets
 
 
@@ -287,6 +302,10 @@ def _roundtrip_rows(result: Result, ops: int) -> list[str]:
         f"aiobotocore and the rest {millis(split.client)}",
         "  aiomoto's ratio over the server, had its adapter cost nothing: "
         f"{ratio(split.bound)} (the rest is Moto's and aiobotocore's own work)",
+        "  cancellation points (one before Moto runs, one per body read): "
+        f"{result.ratio('aiomoto', 'unchecked', 'seconds'):.3f}x the time of "
+        "aiomoto without them (CPU time: "
+        f"{result.ratio('aiomoto', 'unchecked', 'cpu_seconds'):.3f}x)",
     ]
 
 
@@ -349,6 +368,14 @@ def _roundtrip_targets(result: Result, name: str, ops: int) -> list[Target]:
             1.05,
         ),
         server_target,
+        _ratio_target(
+            f"{name}: cancellation points' cost (time / time without them)",
+            result,
+            ("aiomoto", "unchecked"),
+            "<=",
+            1.03,
+            parity=True,
+        ),
     ]
 
 
@@ -381,11 +408,12 @@ def _compared_rows(result: Result, baseline: str, rate: str | None = None) -> li
 def _stream_rows(speed: Result, memory: Result) -> list[str]:
     rows = []
     for variant, label in speed.labels.items():
-        baseline = "moto" if variant in ("aiomoto", "moto") else "moto_nock"
+        baseline = _stream_baseline(variant)
         rows.append(
             [
                 label,
                 f"{speed.median(variant, 'put_mb_per_s'):.0f}",
+                ratio(speed.ratio(variant, baseline, "put_mb_per_s")),
                 f"{speed.median(variant, 'get_mb_per_s'):.0f}",
                 ratio(speed.ratio(variant, baseline, "get_mb_per_s")),
                 f"{memory.median(variant, 'peak_mib'):.1f}",
@@ -396,16 +424,25 @@ def _stream_rows(speed: Result, memory: Result) -> list[str]:
     columns = [
         "variant",
         "put MB/s",
+        "vs boto3",
         "get MB/s",
-        "get vs boto3",
+        "vs boto3",
         "peak MiB",
         "peak vs boto3",
         "KiB more",
     ]
     return [
         *report.table(speed.title, columns, rows),
-        "  peak: tracemalloc's, for one put + streamed get, above the level before",
+        "  peak: tracemalloc's, for one put + streamed get, above the level before;",
+        "  Moto's own floor for a put: its request data and its SpooledTemporaryFile",
+        "  buffer (2x the object, plus werkzeug's read buffer while it reads), and",
+        "  for an aws-chunked body (default checksums) also the encoded body and",
+        "  its decoded copy (4x); a get holds Moto's one copy of the object (1x)",
     ]
+
+
+def _stream_baseline(variant: str) -> str:
+    return "moto" if variant in ("aiomoto", "moto") else "moto_nock"
 
 
 def _kib_more(memory: Result, variant: str, baseline: str) -> str:
@@ -418,7 +455,7 @@ def _kib_more(memory: Result, variant: str, baseline: str) -> str:
 
 
 def _stream_targets(speed: Result, memory: Result, mib: int) -> list[Target]:
-    return [
+    targets = [
         _ratio_target(
             f"{mib} MiB: aiomoto streamed-get MB/s / boto3 + moto's",
             speed,
@@ -429,13 +466,67 @@ def _stream_targets(speed: Result, memory: Result, mib: int) -> list[Target]:
             parity=True,
         ),
         _ratio_target(
-            f"{mib} MiB: aiomoto put+get peak memory / boto3 + moto's",
-            memory,
+            f"{mib} MiB: aiomoto put MB/s / boto3 + moto's",
+            speed,
             ("aiomoto", "moto"),
+            ">=",
+            1.0,
+            figure="put_mb_per_s",
+            parity=True,
+        ),
+    ]
+    for variant, what in (("aiomoto", "default"), ("aiomoto_nock", "when_required")):
+        targets.append(
+            _ratio_target(
+                f"{mib} MiB: put+get peak memory / boto3 + moto's ({what})",
+                memory,
+                (variant, _stream_baseline(variant)),
+                "<=",
+                1.0,
+                figure="peak_bytes",
+            )
+        )
+    get_peak = memory.median("aiomoto", "get_peak_bytes") / (mib * 2**20)
+    targets.append(
+        Target(f"{mib} MiB: aiomoto streamed-get peak / object size", get_peak, "<=", 2)
+    )
+    return targets
+
+
+def _multipart_rows(result: Result) -> list[str]:
+    rows = []
+    for variant, label in result.labels.items():
+        server = variant.replace("inprocess", "server")
+        rows.append(
+            [
+                label,
+                seconds(result.median(variant, "seconds")),
+                f"{result.median(variant, 'mb_per_s'):.0f}",
+                "baseline"
+                if variant == server
+                else ratio(result.ratio(variant, server, "seconds")),
+            ]
+        )
+    lines = report.table(
+        result.title, ["variant", "median", "MB/s", "time vs server"], rows
+    )
+    if not fresh.aioboto3_available():
+        lines.append("  aioboto3: not measured, .venv-aioboto3 is missing (make sync)")
+    return lines
+
+
+def _multipart_targets(result: Result, mib: int) -> list[Target]:
+    return [
+        _ratio_target(
+            f"{mib} MiB multipart, {tool}: in-process time / server mode's",
+            result,
+            (f"{tool}_inprocess", f"{tool}_server"),
             "<=",
             1.0,
-            figure="peak_bytes",
-        ),
+            parity=True,
+        )
+        for tool in ("s3fs", "aioboto3")
+        if f"{tool}_inprocess" in result.labels
     ]
 
 

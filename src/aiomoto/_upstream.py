@@ -235,6 +235,36 @@ SEAMS: tuple[Seam, ...] = (
         )
     ),
     Seam(
+        "aiobotocore.httpchecksum",
+        "AioAwsChunkedWrapper.read",
+        patched=False,
+        why="reads an aws-chunked body whole (one frame of _chunk_size bytes)",
+    ),
+    Seam(
+        "aiobotocore.httpchecksum",
+        "AioAwsChunkedWrapper._make_chunk",
+        patched=False,
+        why="frames _chunk_size bytes of the raw body, the size aiomoto sets",
+    ),
+    Seam(
+        "botocore.httpchecksum",
+        "AwsChunkedWrapper.__init__",
+        patched=False,
+        why="keeps the frame size in _chunk_size",
+    ),
+    Seam(
+        "aiobotocore.httpxsession",
+        "HttpxSession",
+        patched=False,
+        why="a client sending through it gets an httpx-shaped in-process answer",
+    ),
+    Seam(
+        "aiobotocore.awsrequest",
+        "HttpxAWSResponse",
+        patched=False,
+        why="the response type HttpxSession.send returns (reads raw.aread())",
+    ),
+    Seam(
         "botocore.session",
         "Session.create_client",
         patched=True,

@@ -8,8 +8,7 @@ runs under trio (through anyio). S3 and DynamoDB round trips, with
 
 from __future__ import annotations
 
-import importlib.util
-from typing import Any, cast
+from typing import Any
 
 import boto3
 import pytest
@@ -17,49 +16,6 @@ from aiobotocore.config import AioConfig
 from aiobotocore.session import AioSession
 
 from aiomoto import mock_aws
-
-# aiobotocore's httpx backend uses httpx2 (the maintained fork) or httpx.
-HAS_HTTPX = importlib.util.find_spec("aiobotocore.httpxsession") is not None and any(
-    importlib.util.find_spec(name) is not None for name in ("httpx2", "httpx")
-)
-HAS_TRIO = importlib.util.find_spec("trio") is not None
-NOT_HERE = "installed in the 'latest' matrix cells only (see matrix.json)"
-
-COMBINATIONS = [
-    pytest.param(("asyncio", "aiohttp"), id="asyncio-aiohttp"),
-    pytest.param(
-        ("asyncio", "httpx"),
-        id="asyncio-httpx",
-        marks=pytest.mark.skipif(not HAS_HTTPX, reason=f"httpx is {NOT_HERE}"),
-    ),
-    pytest.param(
-        ("trio", "httpx"),
-        id="trio-httpx",
-        marks=pytest.mark.skipif(
-            not (HAS_HTTPX and HAS_TRIO), reason=f"trio and httpx are {NOT_HERE}"
-        ),
-    ),
-]
-
-
-@pytest.fixture(params=COMBINATIONS)
-def combination(request: pytest.FixtureRequest) -> tuple[str, str]:
-    value: tuple[str, str] = request.param
-    return value
-
-
-@pytest.fixture
-def anyio_backend(combination: tuple[str, str]) -> str:
-    return combination[0]
-
-
-@pytest.fixture
-def config(combination: tuple[str, str]) -> AioConfig:
-    if combination[1] == "httpx":
-        from aiobotocore.httpxsession import HttpxSession
-
-        return AioConfig(http_session_cls=cast(Any, HttpxSession))
-    return AioConfig()
 
 
 def client(service: str, config: AioConfig) -> Any:

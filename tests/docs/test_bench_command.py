@@ -46,21 +46,33 @@ def test_a_quick_run_reports_a_verdict_and_a_split_for_each_target(
     output = tmp_path / "bench.json"
     env = {**os.environ, "PYTHONWARNINGS": "error"}
     command = [sys.executable, str(BENCHMARKS / "run.py"), "--quick"]
-    command += ["--only", "dynamodb", "--only", "concurrency", "--output", str(output)]
+    for section in ("dynamodb", "concurrency", "multipart", "startup"):
+        command += ["--only", section]
+    command += ["--output", str(output)]
     finished = subprocess.run(command, capture_output=True, text=True, env=env)
     assert finished.returncode == 0, finished.stderr
     document = json.loads(output.read_text(encoding="utf-8"))
     names = [target["name"] for target in document["targets"]]
+    multipart = [
+        f"10 MiB multipart, {tool}: in-process time / server mode's"
+        for tool in ("s3fs", "aioboto3")
+        if (BENCHMARKS.parent / ".venv-aioboto3").exists() or tool == "s3fs"
+    ]
     assert names == [
         "DynamoDB: aiomoto time / boto3 + plain moto time",
         "DynamoDB: aiomoto throughput / aiobotocore + Moto server's",
+        "DynamoDB: cancellation points' cost (time / time without them)",
         "20 gets: asyncio.gather time / sequential time",
+        *multipart,
     ]
     assert all(isinstance(t["passed"], bool) for t in document["targets"])
     traced = document["benchmarks"]["dynamodb"]["figures"]["traced"]
     assert traced["moto_ms_per_call"]["median"] > 0
     assert traced["adapter_ms_per_call"]["median"] > 0
-    assert "one aiomoto call, split" in finished.stdout
+    startup = document["benchmarks"]["startup"]["figures"]
+    assert set(startup) == {"aiomoto", "moto"}
+    for line in ("one aiomoto call, split", "cancellation points", "first import"):
+        assert line in finished.stdout
     assert "Targets" in finished.stdout
 
 

@@ -114,6 +114,29 @@ async def test_an_async_file_is_read_as_the_body_of_a_put(
     assert await boto3_s3.get(BUCKET, "from-file") == data
 
 
+class Pipe:
+    """A body that can only be read: neither its length nor a position is known."""
+
+    def __init__(self, data: bytes) -> None:
+        self._stream = io.BytesIO(data)
+
+    def read(self, size: int = -1) -> bytes:
+        return self._stream.read(size)
+
+
+@only("async_s3", "aiobotocore-client")  # the adapter is shared by all of them
+async def test_a_body_of_unknown_length_is_sent_in_frames_and_stored_whole(
+    async_s3: S3Flavour, boto3_s3: S3Flavour
+) -> None:
+    data = bytes(range(256)) * (3 * MiB // 256) + b"tail"  # several 1 MiB frames
+    await boto3_s3.create_bucket(BUCKET)
+    body: Any = Pipe(data)  # the stubs know only sized bodies
+
+    await async_s3.call("put_object", Bucket=BUCKET, Key="piped", Body=body)
+
+    assert await boto3_s3.get(BUCKET, "piped") == data
+
+
 @only("async_s3", "aioboto3-client")
 async def test_aioboto3_uploads_and_downloads_a_file_object_in_parallel_parts(
     async_s3: S3Flavour, boto3_s3: S3Flavour

@@ -6,7 +6,8 @@ event streams iterate ``raw.content.iter_chunks()``; its
 ``AioAWSResponse.content`` awaits ``raw.read()``. This class offers exactly
 that surface over the bytes Moto returned, without copying them: a full read
 hands back Moto's own ``bytes`` object, and partial reads copy only the slice
-asked for.
+asked for. Every read is a cancellation point, as a socket read would be (see
+:mod:`aiomoto._inprocess.checkpoints`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping
 from types import TracebackType
 from typing import Any
+
+from aiomoto._inprocess.checkpoints import checkpoint
 
 _EMPTY = b""
 
@@ -31,15 +34,18 @@ class InMemoryStreamReader:
         return self._position >= len(self._body)
 
     async def read(self, n: int = -1) -> bytes:
+        await checkpoint()
         return self.read_now(n)
 
     async def readany(self) -> bytes:
+        await checkpoint()
         return self.read_now(-1)
 
     async def iter_chunks(self) -> AsyncIterator[tuple[bytes, bool]]:
         """aiohttp's ``(data, end_of_http_chunk)`` pairs, read by aiobotocore's
         event streams (S3 Select, for one); the rest of the body is one chunk.
         """
+        await checkpoint()
         data = self.read_now(-1)
         if data:
             yield data, True
@@ -87,7 +93,7 @@ class InMemoryHTTPResponse:
         return self.content.at_eof()
 
     async def read(self) -> bytes:
-        return self.content.read_now(-1)
+        return await self.content.read()
 
     def close(self) -> None:
         self._closed = True
