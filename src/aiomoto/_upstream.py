@@ -23,8 +23,9 @@ class Seam:
     #: True when aiomoto replaces the attribute while a context is active.
     patched: bool
     why: str
-    #: The mode whose activation uses the seam.
-    mode: Literal["in-process", "server"] = "in-process"
+    #: The mode whose activation uses the seam ("plugin": the pytest plugin's
+    #: guard, installed for a session by --aiomoto-block-unmocked).
+    mode: Literal["in-process", "server", "plugin"] = "in-process"
 
     @property
     def distribution(self) -> str:
@@ -73,7 +74,17 @@ SEAMS: tuple[Seam, ...] = (
         "aiobotocore.endpoint",
         "AioEndpoint._do_get_response",
         patched=True,
-        why="marks async requests before before-send is emitted",
+        why=(
+            "marks async requests before before-send is emitted; the pytest "
+            "plugin's --aiomoto-block-unmocked guard wraps it for the session"
+        ),
+    ),
+    Seam(
+        "botocore.endpoint",
+        "Endpoint._do_get_response",
+        patched=True,
+        why="the pytest plugin's --aiomoto-block-unmocked guard wraps it, per session",
+        mode="plugin",
     ),
     Seam(
         "aiobotocore.endpoint",
@@ -195,6 +206,6 @@ SEAMS: tuple[Seam, ...] = (
 
 
 def patched_seams(
-    mode: Literal["in-process", "server"] = "in-process",
+    mode: Literal["in-process", "server", "plugin"] = "in-process",
 ) -> tuple[Seam, ...]:
     return tuple(seam for seam in SEAMS if seam.patched and seam.mode == mode)
