@@ -32,29 +32,18 @@ See docs/pytest-plugin.md.
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import ExitStack, contextmanager, suppress
+from collections.abc import Iterator, Mapping
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+from typing import Any
 
 import pytest
 
 from aiomoto._context import MockAwsContext, mock_aws
 from aiomoto._handle import ActiveMock, ActiveServer
 from aiomoto._options import build
+from aiomoto._pytest_factories import DynamoDBTableFactory, S3BucketFactory
 from aiomoto.exceptions import AiomotoError, ConfigurationError
-
-if TYPE_CHECKING:
-    from mypy_boto3_dynamodb import DynamoDBClient
-    from mypy_boto3_dynamodb.type_defs import (
-        AttributeDefinitionTypeDef,
-        KeySchemaElementTypeDef,
-    )
-    from mypy_boto3_s3 import S3Client
-    from mypy_boto3_s3.literals import BucketLocationConstraintType
-
-T = TypeVar("T")
 
 __all__ = [
     "DynamoDBTableFactory",
@@ -372,118 +361,14 @@ def aws_server(
 # -- factories --------------------------------------------------------------------
 
 
-class S3BucketFactory(Protocol):
-    """``s3_bucket_factory(name=None, *, region=None) -> str``: an empty bucket."""
-
-    def __call__(self, name: str | None = None, *, region: str | None = None) -> str:
-        """Create an empty bucket (a unique name unless given); return its name."""
-        ...
-
-
-class DynamoDBTableFactory(Protocol):
-    """``dynamodb_table_factory(name=None, *, key_schema=None,
-    attribute_definitions=None) -> str``: an empty on-demand table."""
-
-    def __call__(
-        self,
-        name: str | None = None,
-        *,
-        key_schema: Sequence[KeySchemaElementTypeDef] | None = None,
-        attribute_definitions: Sequence[AttributeDefinitionTypeDef] | None = None,
-    ) -> str:
-        """Create an empty on-demand table (a string hash key ``pk`` unless
-        given); return its name."""
-        ...
-
-
-class _Made:
-    """Clients made on first use, and cleanups run in reverse at the end."""
-
-    def __init__(self) -> None:
-        self._clients: dict[tuple[str, str | None], Any] = {}
-        self._stack = ExitStack()
-
-    def client(self, key: tuple[str, str | None], make: Callable[[], T]) -> T:
-        if key not in self._clients:
-            client: Any = make()
-            self._stack.callback(client.close)
-            self._clients[key] = client
-        return cast(T, self._clients[key])
-
-    def later(self, cleanup: Callable[[], None]) -> None:
-        self._stack.callback(cleanup)
-
-    def close(self) -> None:
-        self._stack.close()
-
-
-def _boto3_s3(region: str | None) -> S3Client:
-    import boto3
-
-    return boto3.client("s3", region_name=region)
-
-
-def _boto3_dynamodb() -> DynamoDBClient:
-    import boto3
-
-    return boto3.client("dynamodb")
-
-
-def _unique(prefix: str) -> str:
-    return f"{prefix}-{uuid.uuid4().hex[:16]}"
-
-
 @pytest.fixture
 def s3_bucket_factory(aws: ActiveMock) -> Iterator[S3BucketFactory]:
     """Create empty S3 buckets; each is emptied and deleted after the test.
 
     Returns bucket names, usable from boto3, aiobotocore and aioboto3 alike.
     """
-    made = _Made()
-
-    def create(name: str | None = None, *, region: str | None = None) -> str:
-        bucket = name or _unique("test-bucket")
-        s3 = made.client(("s3", region), lambda: _boto3_s3(region))
-        where = region or s3.meta.region_name
-        if where == "us-east-1":
-            s3.create_bucket(Bucket=bucket)
-        else:
-            constraint = cast("BucketLocationConstraintType", where)
-            s3.create_bucket(
-                Bucket=bucket,
-                CreateBucketConfiguration={"LocationConstraint": constraint},
-            )
-        made.later(lambda: _delete_bucket(s3, bucket))
-        return bucket
-
-    try:
-        yield create
-    finally:
-        made.close()
-
-
-def _delete_bucket(s3: S3Client, bucket: str) -> None:
-    """Delete every object version and delete marker, then the bucket."""
-    from botocore.exceptions import ClientError
-
-    try:
-        for page in s3.get_paginator("list_object_versions").paginate(Bucket=bucket):
-            entries = [*page.get("Versions", []), *page.get("DeleteMarkers", [])]
-            if entries:
-                s3.delete_objects(
-                    Bucket=bucket,
-                    Delete={
-                        "Objects": [
-                            {"Key": e["Key"], "VersionId": e["VersionId"]}
-                            for e in entries
-                        ],
-                        "Quiet": True,
-                    },
-                )
-        s3.delete_bucket(Bucket=bucket)
-    except ClientError as error:
-        if error.response.get("Error", {}).get("Code") != "NoSuchBucket":
-            raise
+    with S3BucketFactory() as factory:
+        yield factory
 
 
 @pytest.fixture
@@ -492,32 +377,5 @@ def dynamodb_table_factory(aws: ActiveMock) -> Iterator[DynamoDBTableFactory]:
 
     Returns table names, usable from boto3, aiobotocore and aioboto3 alike.
     """
-    made = _Made()
-
-    def create(
-        name: str | None = None,
-        *,
-        key_schema: Sequence[KeySchemaElementTypeDef] | None = None,
-        attribute_definitions: Sequence[AttributeDefinitionTypeDef] | None = None,
-    ) -> str:
-        table = name or _unique("test-table")
-        dynamodb = made.client(("dynamodb", None), _boto3_dynamodb)
-        dynamodb.create_table(
-            TableName=table,
-            KeySchema=key_schema or [{"AttributeName": "pk", "KeyType": "HASH"}],
-            AttributeDefinitions=attribute_definitions
-            or [{"AttributeName": "pk", "AttributeType": "S"}],
-            BillingMode="PAY_PER_REQUEST",
-        )
-        made.later(lambda: _delete_table(dynamodb, table))
-        return table
-
-    try:
-        yield create
-    finally:
-        made.close()
-
-
-def _delete_table(dynamodb: DynamoDBClient, table: str) -> None:
-    with suppress(dynamodb.exceptions.ResourceNotFoundException):
-        dynamodb.delete_table(TableName=table)
+    with DynamoDBTableFactory() as factory:
+        yield factory

@@ -16,6 +16,11 @@ from typing import Any, Literal
 import boto3
 import pytest
 
+#: Each test here runs whole pytest sessions in subprocesses (servers, xdist
+#: workers): on a busy 2-core machine one can take minutes, past the suite's
+#: 120 s default.
+TIMEOUT_SECONDS = 600
+
 #: What every inner run is configured with: warnings are errors, as here.
 INI = """\
 [pytest]
@@ -23,6 +28,13 @@ addopts = --strict-markers --strict-config -p no:randomly -p no:cacheprovider
 filterwarnings = error
 asyncio_default_fixture_loop_scope = function
 """
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.is_relative_to(here):
+            item.add_marker(pytest.mark.timeout(TIMEOUT_SECONDS))
 
 
 @dataclass

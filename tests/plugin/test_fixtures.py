@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
+import string
+
 import pytest
 
 from tests.plugin.conftest import InnerSuite
-
-EACH_TEST_STARTS_EMPTY = """
-import boto3
-import pytest
-
-
-@pytest.mark.parametrize("n", [1, 2, 3])
-def test_each_test_starts_empty(aws, n):
-    s3 = boto3.client("s3")
-    assert s3.list_buckets()["Buckets"] == []
-    s3.create_bucket(Bucket=f"bucket-{n}")
-"""
 
 
 def test_aws_runs_the_test_in_process_and_each_test_starts_empty(
     suite: InnerSuite,
 ) -> None:
     suite.write(
-        test_each=EACH_TEST_STARTS_EMPTY,
-        test_handle="""
+        test_each="""
+        import boto3
+        import pytest
+
         from aiomoto import ActiveMock
+
+
+        @pytest.mark.parametrize("n", [1, 2, 3])
+        def test_each_test_starts_empty(aws, n):
+            s3 = boto3.client("s3")
+            assert s3.list_buckets()["Buckets"] == []
+            s3.create_bucket(Bucket=f"bucket-{n}")
 
 
         def test_the_handle_is_in_process(aws):
@@ -37,64 +36,48 @@ def test_aws_runs_the_test_in_process_and_each_test_starts_empty(
     suite.run().assert_outcomes(passed=4)
 
 
-def test_in_server_mode_aws_attaches_to_one_server_for_the_session(
-    suite: InnerSuite,
+ONE_SERVER_EMPTIED_PER_TEST = string.Template("""
+import os
+
+import boto3
+import pytest
+
+import aiomoto
+from aiomoto import ActiveServer
+
+ENDPOINTS = set()
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_one_server_emptied_per_test($fixture, n):
+    assert isinstance($fixture, ActiveServer)
+    assert $fixture.backend == "remote"
+    ENDPOINTS.add($fixture.server_endpoint)
+    assert len(ENDPOINTS) == 1
+    s3 = boto3.client("s3")
+    assert s3.meta.endpoint_url == $fixture.server_endpoint
+    assert os.environ["AWS_ENDPOINT_URL"] == $fixture.server_endpoint
+    assert s3.list_buckets()["Buckets"] == []
+    s3.create_bucket(Bucket=f"bucket-{n}")
+
+
+def test_the_server_is_in_the_registry($fixture):
+    listed = [entry.endpoint for entry in aiomoto.running_servers()]
+    assert $fixture.server_endpoint in listed
+""")
+
+
+@pytest.mark.parametrize(
+    ("fixture", "options"),
+    [("aws_server", []), ("aws", ["--aiomoto-mode=server"])],
+    ids=["aws_server", "aws-in-server-mode"],
+)
+def test_one_server_for_the_session_is_emptied_before_each_test(
+    suite: InnerSuite, fixture: str, options: list[str]
 ) -> None:
-    """(The ini option is run by the docs' configuration example.)"""
-    suite.write(
-        test_each=EACH_TEST_STARTS_EMPTY,
-        test_handle="""
-        import boto3
-        import pytest
-
-        ENDPOINTS = set()
-
-
-        @pytest.mark.parametrize("n", [1, 2])
-        def test_the_handle_names_the_server(aws, n):
-            assert aws.backend == "remote"
-            assert boto3.client("s3").meta.endpoint_url == aws.server_endpoint
-            ENDPOINTS.add(aws.server_endpoint)
-            assert len(ENDPOINTS) == 1
-        """,
-    )
-    suite.run("--aiomoto-mode=server").assert_outcomes(passed=5)
-
-
-def test_aws_server_keeps_one_server_and_resets_it_before_each_test(
-    suite: InnerSuite,
-) -> None:
-    suite.write(
-        test_server="""
-        import os
-
-        import boto3
-        import pytest
-
-        import aiomoto
-        from aiomoto import ActiveServer
-
-        ENDPOINTS = set()
-
-
-        @pytest.mark.parametrize("n", [1, 2, 3])
-        def test_one_server_emptied_per_test(aws_server, n):
-            assert isinstance(aws_server, ActiveServer)
-            ENDPOINTS.add(aws_server.server_endpoint)
-            assert len(ENDPOINTS) == 1
-            s3 = boto3.client("s3")
-            assert s3.meta.endpoint_url == aws_server.server_endpoint
-            assert os.environ["AWS_ENDPOINT_URL"] == aws_server.server_endpoint
-            assert s3.list_buckets()["Buckets"] == []
-            s3.create_bucket(Bucket=f"bucket-{n}")
-
-
-        def test_the_server_is_in_the_registry(aws_server):
-            listed = [entry.endpoint for entry in aiomoto.running_servers()]
-            assert aws_server.server_endpoint in listed
-        """
-    )
-    suite.run().assert_outcomes(passed=4)
+    """(The ini option aiomoto_mode is run by the docs' configuration example.)"""
+    suite.write(test_server=ONE_SERVER_EMPTIED_PER_TEST.substitute(fixture=fixture))
+    suite.run(*options).assert_outcomes(passed=4)
 
 
 def test_fixtures_and_decorators_in_one_test_share_one_backend(
