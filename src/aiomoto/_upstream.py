@@ -75,7 +75,10 @@ SEAMS: tuple[Seam, ...] = (
         "aiobotocore.endpoint",
         "AioEndpoint._do_get_response",
         patched=True,
-        why="marks async requests before before-send is emitted",
+        why=(
+            "marks async requests before before-send is emitted; the pytest "
+            "plugin's --aiomoto-block-unmocked guard wraps it for the session"
+        ),
     ),
     Seam(
         "aiobotocore.endpoint",
@@ -171,7 +174,10 @@ SEAMS: tuple[Seam, ...] = (
         "botocore.endpoint",
         "Endpoint._do_get_response",
         patched=True,
-        why="notes the operation on sync requests, for blocked-request messages",
+        why=(
+            "notes the operation on sync requests, for blocked-request messages; "
+            "the pytest plugin's --aiomoto-block-unmocked guard wraps it too"
+        ),
     ),
     Seam(
         "botocore.endpoint",

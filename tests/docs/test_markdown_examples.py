@@ -2,34 +2,27 @@
 
 Each fenced ``python`` block is executed in a fresh namespace; the ``test_*``
 functions and ``demo`` coroutines it defines are then called (coroutines on an
-event loop). Blocks that define pytest fixtures are run by pytest itself in
-tests/server (the parallel-run layout), not here.
+event loop). Blocks that only pytest can run (they define or ask for
+fixtures, or use the aiomoto marker) are run through pytester by
+tests/plugin/test_docs_examples.py instead (see tests/docs/blocks.py).
 """
 
 from __future__ import annotations
 
 import inspect
-import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+from tests.docs.blocks import blocks
 
 
 def examples() -> list[Any]:
-    found = []
-    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
-        text = path.read_text(encoding="utf-8")
-        for match in BLOCK.finditer(text):
-            code = match.group(1)
-            if "@pytest.fixture" in code:
-                continue
-            line = text.count("\n", 0, match.start()) + 1
-            found.append(pytest.param(code, id=f"{path.name}:{line}"))
-    return found
+    return [
+        pytest.param(block.code, id=block.name)
+        for block in blocks()
+        if not block.needs_pytest
+    ]
 
 
 @pytest.mark.anyio

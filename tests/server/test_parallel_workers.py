@@ -169,6 +169,9 @@ def run_inner_session(
     env["AIOMOTO_SERVER_REGISTRY_DIR"] = str(tmp_path / "registry")
     command = [sys.executable, "-m", "pytest", "-n", "2"]
     command += ["-p", "no:randomly", "-p", "no:cacheprovider", "-W", "error"]
+    # pytest-asyncio (a dev dependency) warns at configure time unless its
+    # loop scope is set; this session has no asyncio tests.
+    command += ["-p", "no:asyncio"]
     result = subprocess.run(
         command,
         cwd=project,

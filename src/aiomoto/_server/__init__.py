@@ -19,7 +19,6 @@ from pathlib import Path
 
 from aiomoto import _routing
 from aiomoto._backend import Backend
-from aiomoto._inprocess import native_tools
 from aiomoto._options import AutoEndpointMode, ServerAddress
 from aiomoto._server import registry
 from aiomoto._server.environment import environment_set, planned_changes
@@ -46,6 +45,8 @@ def endpoint_door(backend: Backend, *, mode: AutoEndpointMode) -> Iterator[Endpo
         else:
             address, path = backend.address, None
         stack.enter_context(_routing.server_reachable(address.endpoint))
+        from aiomoto._inprocess import native_tools
+
         stack.enter_context(native_tools.stepped_aside())
         inject = mode is not AutoEndpointMode.DISABLED
         stack.enter_context(
