@@ -1,12 +1,37 @@
-"""Replace an attribute for the length of a ``with`` block, restoring it exactly."""
+"""Replace an attribute for the length of a ``with`` block, restoring it exactly.
+
+Every live patch is recorded where it is made, so a test can compare what
+aiomoto really patches with the seams listed in :mod:`aiomoto._upstream`
+(:func:`live_patches`), instead of trusting the list.
+"""
 
 from __future__ import annotations
 
+import inspect
+import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 _MISSING = object()
+
+#: ``(module, qualname)`` of every attribute replaced right now, with how many
+#: times (a nested patch of the same attribute counts twice).
+_live: Counter[tuple[str, str]] = Counter()
+_live_lock = threading.Lock()
+
+
+def live_patches() -> Counter[tuple[str, str]]:
+    """``(module, qualname)`` of every attribute patched now, as in ``SEAMS``."""
+    with _live_lock:
+        return Counter(_live)
+
+
+def _where(owner: Any, name: str) -> tuple[str, str]:
+    if inspect.ismodule(owner):
+        return owner.__name__, name
+    return owner.__module__, f"{owner.__qualname__}.{name}"
 
 
 @contextmanager
@@ -19,10 +44,17 @@ def patched(owner: Any, name: str, replacement: Any) -> Iterator[None]:
     own = vars(owner).get(name, _MISSING) if hasattr(owner, "__dict__") else _MISSING
     if own is _MISSING:
         getattr(owner, name)  # fail now, before anything changes, if it is gone
+    where = _where(owner, name)
     setattr(owner, name, replacement)
+    with _live_lock:
+        _live[where] += 1
     try:
         yield
     finally:
+        with _live_lock:
+            _live[where] -= 1
+            if not _live[where]:
+                del _live[where]
         if own is _MISSING:
             delattr(owner, name)
         else:
