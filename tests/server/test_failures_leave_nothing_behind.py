@@ -17,6 +17,7 @@ import pytest
 
 from aiomoto import _lifecycle, mock_aws
 from aiomoto._server import registry
+from aiomoto._server.process import LocalMotoServer
 from tests.server.probes import port_is_released, registry_files
 
 pytestmark = pytest.mark.anyio
@@ -101,7 +102,7 @@ async def test_a_task_cancelled_inside_async_with_stops_the_server(
             assert ctx.server_port is not None
             ports.append(ctx.server_port)
             entered.set()
-            await asyncio.sleep(3600)
+            await asyncio.Event().wait()  # until cancelled
 
     task = asyncio.create_task(body())
     await entered.wait()
@@ -131,13 +132,21 @@ async def test_a_task_cancelled_while_entering_stops_the_server_it_was_starting(
         written.append((path, port))
         return path
 
+    undone = threading.Event()
+    stop = LocalMotoServer.stop
+
     def recorded_remove(path: Path) -> None:
         remove(path)
         removed.append(path)
 
+    def recorded_stop(server: LocalMotoServer) -> None:
+        stop(server)
+        undone.set()  # the last step of the undo: the server is stopped
+
     monkeypatch.setattr(registry, "remove_stale", held_remove_stale)
     monkeypatch.setattr(registry, "write", recorded_write)
     monkeypatch.setattr(registry, "remove", recorded_remove)
+    monkeypatch.setattr(LocalMotoServer, "stop", recorded_stop)
     body_ran = False
 
     async def body() -> None:
@@ -152,10 +161,7 @@ async def test_a_task_cancelled_while_entering_stops_the_server_it_was_starting(
         await task
     assert not body_ran
     proceed.set()  # the start now finishes in its thread, and is then undone
-    for _ in range(1000):
-        if removed:
-            break
-        await asyncio.sleep(0.01)
+    assert await asyncio.to_thread(undone.wait, 60)
     [(path, port)] = written
     assert removed == [path]
     assert_nothing_left(port, registry_dir, env)
