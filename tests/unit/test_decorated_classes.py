@@ -122,7 +122,7 @@ def test_a_setup_method_that_fails_leaves_the_mock_at_once() -> None:
             raise SetUpError
 
     with pytest.raises(SetUpError):
-        Tests().setup_method()  # type: ignore[call-arg]
+        Tests().setup_method()
     assert _lifecycle.depth() == 0
 
 
