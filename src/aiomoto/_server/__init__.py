@@ -41,10 +41,11 @@ class Endpoint:
 def endpoint_door(backend: Backend, *, mode: AutoEndpointMode) -> Iterator[Endpoint]:
     with ExitStack() as stack:
         if backend.kind == "local":
-            address, path = _start_local_server(stack)
+            server, path = _start_local_server(stack)
+            address, check = server.address, server.check_alive
         else:
-            address, path = backend.address, None
-        stack.enter_context(_routing.server_reachable(address.endpoint))
+            address, path, check = backend.address, None, _routing.no_check
+        stack.enter_context(_routing.server_reachable(address.endpoint, check))
         inject = mode is not AutoEndpointMode.DISABLED
         stack.enter_context(
             environment_set(planned_changes(address.endpoint, inject=inject))
@@ -55,15 +56,16 @@ def endpoint_door(backend: Backend, *, mode: AutoEndpointMode) -> Iterator[Endpo
         yield Endpoint(address, path, mode)
 
 
-def _start_local_server(stack: ExitStack) -> tuple[ServerAddress, Path]:
+def _start_local_server(stack: ExitStack) -> tuple[LocalMotoServer, Path]:
     stack.enter_context(_quiet_access_log())
+    registry.prepare_directory()  # before the server: if it fails, start nothing
     registry.remove_stale()
     server = LocalMotoServer()
     stack.callback(server.stop)
     address = server.address
     path = registry.write(address.endpoint, address.host, address.port)
     stack.callback(registry.remove, path)
-    return address, path
+    return server, path
 
 
 @contextmanager
