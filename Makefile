@@ -4,6 +4,7 @@
 #   make matrix the test matrix alone (matrix.json); CELLS="latest" for some cells
 #   make lint   ruff (lint + format check)
 #   make bench  the benchmark suite
+#   make stress the stress and property tests at the issue's counts, with figures
 # On a machine with only Python >= 3.10, git and make, these install what they
 # need: uv from PyPI (into .tools/) when it is not on PATH, then the locked
 # environments (.venv for "latest", .venv-aioboto3 for "aioboto3").
@@ -25,7 +26,7 @@ LATEST := $(CURDIR)/.venv
 AIOBOTO3 := $(CURDIR)/.venv-aioboto3
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint typecheck matrix compat-table digests sync bench clean
+.PHONY: demo test lint typecheck matrix compat-table digests sync bench stress clean
 
 $(CURDIR)/.tools/bin/uv:
 	$(PYTHON) -m venv $(CURDIR)/.tools
@@ -69,6 +70,11 @@ digests:
 
 bench: $(LATEST)/.synced
 	$(LATEST)/bin/python benchmarks/run.py
+
+# tests/stress with the issue's counts (make test runs it with small ones).
+stress: $(LATEST)/.synced
+	AIOMOTO_STRESS=full $(LATEST)/bin/python -m pytest -p no:xdist -p no:randomly \
+		--timeout=3600 -q tests/stress tests/properties
 
 clean:
 	rm -rf .tools .venv .venv-aioboto3 .venvs .mypy_cache .ruff_cache .pytest_cache .coverage
