@@ -71,7 +71,7 @@ digests:
 bench: $(LATEST)/.synced
 	$(LATEST)/bin/python benchmarks/run.py
 
-# tests/stress with the issue's counts (make test runs it with small ones).
+# tests/stress and tests/properties at full counts (make test runs small ones).
 stress: $(LATEST)/.synced
 	AIOMOTO_STRESS=full $(LATEST)/bin/python -m pytest -p no:xdist -p no:randomly \
 		--timeout=3600 -q tests/stress tests/properties

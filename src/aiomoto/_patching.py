@@ -38,10 +38,11 @@ def _where(owner: Any, name: str) -> tuple[str, str]:
 def patched(owner: Any, name: str, replacement: Any) -> Iterator[None]:
     """Set ``owner.name`` to ``replacement``; on exit put back the very same object.
 
-    An attribute that ``owner`` only inherited is deleted again on exit rather
-    than copied down, so the class hierarchy is left as it was found.
+    ``owner`` is a module or a class. An attribute that ``owner`` only
+    inherited is deleted again on exit rather than copied down, so the class
+    hierarchy is left as it was found.
     """
-    own = vars(owner).get(name, _MISSING) if hasattr(owner, "__dict__") else _MISSING
+    own = vars(owner).get(name, _MISSING)
     if own is _MISSING:
         getattr(owner, name)  # fail now, before anything changes, if it is gone
     where = _where(owner, name)
