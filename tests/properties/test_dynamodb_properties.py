@@ -8,12 +8,14 @@ included, which DynamoDB refuses), and lists and maps nested to any depth.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.properties.conftest import Clients, async_outcome, outcome, sync_and_async
+from tests.stress.conftest import figure
 
 TABLE = "properties"
 
@@ -65,7 +67,8 @@ def normalised(value: Any) -> Any:
     return value
 
 
-def written_by_one_read_by_the_other(clients: Clients, item: dict[str, Any]) -> None:
+def written_by_one_read_by_the_other(clients: Clients, item: dict[str, Any]) -> str:
+    """Check one item both ways; say how both kinds of client answered."""
     key = {"pk": item["pk"]}
     by_sync = outcome(clients.sync.put_item, TableName=TABLE, Item=item)
     read_by_async = clients.run(
@@ -80,14 +83,16 @@ def written_by_one_read_by_the_other(clients: Clients, item: dict[str, Any]) -> 
     assert by_sync[0] == by_async[0]
     if by_sync[0] != "ok":
         assert by_sync == by_async
-        return
+        return f"{by_sync[0]} alike ({by_sync[1]})"
     found_by_async = read_by_async[1]["Item"]
     found_by_sync = read_by_sync[1]["Item"]
     assert found_by_async == found_by_sync
     assert normalised(found_by_sync) == normalised(item)
+    return "read back identically"
 
 
 def test_any_item_written_by_one_kind_of_client_is_read_back_by_the_other() -> None:
+    outcomes: Counter[str] = Counter()
     with sync_and_async("dynamodb") as clients:
         clients.sync.create_table(
             TableName=TABLE,
@@ -105,6 +110,10 @@ def test_any_item_written_by_one_kind_of_client_is_read_back_by_the_other() -> N
             {"pk": {"S": "deep"}, "m": {"M": {"l": {"L": [{"M": {}}, {"L": []}]}}}}
         )
         def check(item: dict[str, Any]) -> None:
-            written_by_one_read_by_the_other(clients, item)
+            outcomes[written_by_one_read_by_the_other(clients, item)] += 1
 
         check()
+    figure(
+        "property examples, DynamoDB items",
+        ", ".join(f"{name} {count}" for name, count in sorted(outcomes.items())),
+    )

@@ -12,6 +12,7 @@ class, a tag key given twice).
 from __future__ import annotations
 
 import string
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.properties.conftest import Clients, async_outcome, outcome, sync_and_async
+from tests.stress.conftest import figure
 
 BUCKET = "properties"
 MIB = 1024 * 1024
@@ -114,7 +116,8 @@ async def read_async(clients: Clients, key: str) -> tuple[str, Any]:
     return await async_outcome(get)
 
 
-def written_by_one_read_by_the_other(clients: Clients, written: S3Object) -> None:
+def written_by_one_read_by_the_other(clients: Clients, written: S3Object) -> str:
+    """Check one object both ways; say how both kinds of client answered."""
     expected = (
         written.body,
         written.metadata,
@@ -139,9 +142,14 @@ def written_by_one_read_by_the_other(clients: Clients, written: S3Object) -> Non
     assert read_by_async == read_by_sync
     if read_by_sync is not None and read_by_sync[0] == "ok":
         assert read_by_sync[1] == expected
+        return "read back identically"
+    if read_by_sync is not None:
+        return f"read refused alike ({read_by_sync[1]})"
+    return f"{by_sync[0]} alike ({by_sync[1]})"
 
 
 def test_any_object_written_by_one_kind_of_client_is_read_back_by_the_other() -> None:
+    outcomes: Counter[str] = Counter()
     with sync_and_async("s3") as clients:
         clients.sync.create_bucket(Bucket=BUCKET)
 
@@ -152,6 +160,10 @@ def test_any_object_written_by_one_kind_of_client_is_read_back_by_the_other() ->
         @example(S3Object("".join(RESERVED), b"reserved", {"a": "b"}, "text/plain"))
         @example(S3Object("refused", b"", {}, None, storage_class="NOT_A_CLASS"))
         def check(written: S3Object) -> None:
-            written_by_one_read_by_the_other(clients, written)
+            outcomes[written_by_one_read_by_the_other(clients, written)] += 1
 
         check()
+    figure(
+        "property examples, S3 objects",
+        ", ".join(f"{name} {count}" for name, count in sorted(outcomes.items())),
+    )

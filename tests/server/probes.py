@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import http.client
 import socket
+import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -95,3 +97,38 @@ def registry_files(directory: Path) -> list[Path]:
     if not directory.exists():
         return []
     return sorted(directory.glob("aiomoto-server-*.json"))
+
+
+@dataclass
+class HeldStart:
+    """A server-mode start held at its first step, in the thread that runs it.
+
+    ``starting`` is set when the start reaches that step; it goes on when
+    ``proceed`` is set. ``written`` lists the registry files the start wrote,
+    with their ports.
+    """
+
+    starting: threading.Event = field(default_factory=threading.Event)
+    proceed: threading.Event = field(default_factory=threading.Event)
+    written: list[tuple[Path, int]] = field(default_factory=list)
+
+
+def hold_server_start(monkeypatch: pytest.MonkeyPatch) -> HeldStart:
+    from aiomoto._server import registry
+
+    held = HeldStart()
+    remove_stale, write = registry.remove_stale, registry.write
+
+    def held_remove_stale() -> list[Path]:
+        held.starting.set()
+        assert held.proceed.wait(60)
+        return remove_stale()
+
+    def recorded_write(endpoint: str, host: str, port: int) -> Path:
+        path = write(endpoint, host, port)
+        held.written.append((path, port))
+        return path
+
+    monkeypatch.setattr(registry, "remove_stale", held_remove_stale)
+    monkeypatch.setattr(registry, "write", recorded_write)
+    return held

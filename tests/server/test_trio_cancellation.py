@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import threading
 from pathlib import Path
 
 import anyio
@@ -18,8 +17,7 @@ import anyio.to_thread
 import pytest
 
 from aiomoto import _lifecycle, mock_aws
-from aiomoto._server import registry
-from tests.server.probes import port_is_released, registry_files
+from tests.server.probes import hold_server_start, port_is_released, registry_files
 
 pytestmark = [
     pytest.mark.anyio,
@@ -42,22 +40,7 @@ async def test_a_trio_task_cancelled_while_entering_stops_the_server_it_started(
     registry_dir: Path, monkeypatch: pytest.MonkeyPatch, anyio_backend: str
 ) -> None:
     env = dict(os.environ)
-    starting, proceed = threading.Event(), threading.Event()
-    written: list[int] = []
-    remove_stale, write = registry.remove_stale, registry.write
-
-    def held_remove_stale() -> list[Path]:
-        # The first step of a start, in the worker thread: hold it there.
-        starting.set()
-        assert proceed.wait(60)
-        return remove_stale()
-
-    def recorded_write(endpoint: str, host: str, port: int) -> Path:
-        written.append(port)
-        return write(endpoint, host, port)
-
-    monkeypatch.setattr(registry, "remove_stale", held_remove_stale)
-    monkeypatch.setattr(registry, "write", recorded_write)
+    held = hold_server_start(monkeypatch)
     body_ran = False
 
     async def enter() -> None:
@@ -68,12 +51,12 @@ async def test_a_trio_task_cancelled_while_entering_stops_the_server_it_started(
     with anyio.CancelScope() as scope:
         async with anyio.create_task_group() as tasks:
             tasks.start_soon(enter)
-            assert await anyio.to_thread.run_sync(starting.wait, 60)
+            assert await anyio.to_thread.run_sync(held.starting.wait, 60)
             scope.cancel()
-            proceed.set()  # the start finishes in its thread, then is undone
+            held.proceed.set()  # the start finishes in its thread, then is undone
     assert scope.cancelled_caught
     assert not body_ran
-    [port] = written
+    [(_, port)] = held.written
     assert _lifecycle.depth() == 0
     assert port_is_released(port)
     assert registry_files(registry_dir) == []

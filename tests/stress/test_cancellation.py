@@ -33,7 +33,6 @@ SEED = 20261127
 REGION = "us-east-1"
 BUCKET = "cancellations"
 TABLE = "counters"
-COUNTER_KEY = {"pk": {"S": "counter"}}
 
 
 #: Timeouts for ``wait_for``: some expire before a request starts, some
@@ -65,34 +64,47 @@ async def cancelled_at_random(
     return "completed"
 
 
-async def s3_object_is_whole_or_absent(
-    s3: Any, key: str, body: bytes, completed: bool
-) -> bool:
+async def s3_body(s3: Any, key: str) -> bytes | None:
+    """The object's body, or ``None`` if there is no such object."""
     try:
         response = await s3.get_object(Bucket=BUCKET, Key=key)
     except ClientError as error:
         code = error.response["Error"]["Code"]
     else:
         async with response["Body"] as stream:
-            assert await stream.read() == body, f"{key}: a partial or foreign body"
-        return True
+            data: bytes = await stream.read()
+        return data
     assert code == "NoSuchKey"
-    assert not completed, f"{key}: a completed put did not land"
-    return False
+    return None
 
 
-async def counter_value(dynamodb: Any) -> int:
+async def counter(dynamodb: Any, name: str) -> int | None:
+    """The counter's value, or ``None`` if no increment of it landed."""
     found = await dynamodb.get_item(
-        TableName=TABLE, Key=COUNTER_KEY, ConsistentRead=True
+        TableName=TABLE, Key={"pk": {"S": name}}, ConsistentRead=True
     )
-    return int(found.get("Item", {}).get("n", {}).get("N", "0"))
+    return int(found["Item"]["n"]["N"]) if "Item" in found else None
+
+
+def increment(dynamodb: Any, name: str) -> Callable[[], Awaitable[Any]]:
+    return functools.partial(
+        dynamodb.update_item,
+        TableName=TABLE,
+        Key={"pk": {"S": name}},
+        UpdateExpression="ADD n :one",
+        ExpressionAttributeValues={":one": {"N": "1"}},
+    )
 
 
 async def requests_cancelled_at_random(
     rng: random.Random, iterations: int, outcomes: Counter[str]
 ) -> None:
-    landed_keys: set[str] = set()
-    increments = 0
+    """Each iteration writes an object or increments a counter of its own, so
+    a cancelled request that the server still completes later (over HTTP it
+    may) can only land as itself: whole, once, under its own key."""
+    bodies: dict[str, bytes] = {}
+    counters: list[str] = []
+    completed: set[str] = set()
     async with AsyncExitStack() as stack:
         session = AioSession()
         s3 = await stack.enter_async_context(
@@ -109,42 +121,40 @@ async def requests_cancelled_at_random(
             BillingMode="PAY_PER_REQUEST",
         )
         for iteration in range(iterations):
+            name = f"request-{iteration}"
             if rng.random() < 0.5:
-                key = f"key-{iteration}"
-                body = rng.randbytes(rng.choice([0, 1, 100, 70_000]))
-                ended = await cancelled_at_random(
-                    rng,
-                    functools.partial(s3.put_object, Bucket=BUCKET, Key=key, Body=body),
+                body = bodies[name] = rng.randbytes(rng.choice([0, 1, 100, 70_000]))
+                put = functools.partial(
+                    s3.put_object, Bucket=BUCKET, Key=name, Body=body
                 )
-                landed = await s3_object_is_whole_or_absent(
-                    s3, key, body, ended == "completed"
-                )
-                if landed:
-                    landed_keys.add(key)
+                ended = await cancelled_at_random(rng, put)
+                found = await s3_body(s3, name)
+                assert found in (None, body), f"{name}: a partial or foreign body"
+                landed = found is not None
             else:
-                before = await counter_value(dynamodb)
-                ended = await cancelled_at_random(
-                    rng,
-                    lambda: dynamodb.update_item(
-                        TableName=TABLE,
-                        Key=COUNTER_KEY,
-                        UpdateExpression="ADD n :one",
-                        ExpressionAttributeValues={":one": {"N": "1"}},
-                    ),
-                )
-                moved = await counter_value(dynamodb) - before
-                assert moved in (0, 1), moved
-                assert moved == 1 or ended != "completed"
-                landed = moved == 1
-                increments += moved
+                counters.append(name)
+                ended = await cancelled_at_random(rng, increment(dynamodb, name))
+                value = await counter(dynamodb, name)
+                assert value in (None, 1), f"{name}: incremented {value} times"
+                landed = value == 1
+            if ended == "completed":
+                completed.add(name)
+                assert landed, f"{name}: a completed request did not land"
             outcome = "landed" if landed else "did not land"
             outcomes[f"{ended}, {outcome}"] += 1
-        # Later requests work, and what landed is all there is.
-        keys = set()
+        # Later requests work; every object is whole and every counter was
+        # incremented at most once, however late a cancelled request landed.
+        keys: set[str] = set()
         async for page in s3.get_paginator("list_objects_v2").paginate(Bucket=BUCKET):
             keys |= {entry["Key"] for entry in page.get("Contents", [])}
-        assert keys == landed_keys
-        assert await counter_value(dynamodb) == increments
+        assert keys <= set(bodies)
+        assert completed & set(bodies) <= keys
+        for key in keys:
+            assert await s3_body(s3, key) == bodies[key]
+        for name in counters:
+            assert await counter(dynamodb, name) in (
+                (1,) if name in completed else (None, 1)
+            )
 
 
 @pytest.mark.parametrize("server_mode", [False, True], ids=["in-process", "server"])
