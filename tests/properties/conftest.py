@@ -24,7 +24,7 @@ from tests.services.aws_clients import async_client, sync_client
 T = TypeVar("T")
 
 FULL = os.environ.get("AIOMOTO_STRESS") == "full"
-EXAMPLES = 300 if FULL else 25
+EXAMPLES = 300 if FULL else 15
 
 settings.register_profile(
     "aiomoto",

@@ -18,7 +18,6 @@ import subprocess
 import sys
 import threading
 from collections import defaultdict
-from contextlib import closing
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -176,8 +175,17 @@ class Rendezvous:
         self.changed = threading.Condition()
         threading.Thread(target=self.serve, daemon=True).start()
 
+    def __enter__(self) -> Rendezvous:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        # Shutting down wakes the thread blocked in accept(); closing does not.
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
+        self.listener.close()
+
     def serve(self) -> None:
-        with contextlib.suppress(OSError):  # closed at the end of the test
+        with contextlib.suppress(OSError):  # shut down at the end of the test
             while True:
                 connection, _ = self.listener.accept()
                 threading.Thread(
@@ -215,7 +223,7 @@ def run_inner_session(
     env["AIOMOTO_SERVER_REGISTRY_DIR"] = str(tmp_path / "registry")
     command = [sys.executable, "-m", "pytest", "-n", "2"]
     command += ["-p", "no:randomly", "-p", "no:cacheprovider", "-W", "error"]
-    with closing(rendezvous.listener):
+    with rendezvous:
         result = subprocess.run(
             command,
             cwd=project,

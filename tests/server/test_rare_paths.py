@@ -22,6 +22,8 @@ from typing import Any
 import boto3
 import pytest
 from aiobotocore.session import AioSession
+from botocore.config import Config
+from botocore.exceptions import EndpointConnectionError
 from moto.core.models import botocore_stubber
 
 from aiomoto import ServerNotRunningError, _lifecycle, mock_aws
@@ -34,6 +36,7 @@ from tests.server.probes import (
     hold_server_start,
     port_is_released,
     registry_files,
+    silent_port,
 )
 
 pytestmark = pytest.mark.anyio
@@ -150,6 +153,25 @@ def test_a_sync_session_without_motos_stubber_is_served_in_process() -> None:
 
 class ExitingError(Exception):
     pass
+
+
+def test_a_request_moto_does_not_serve_from_such_a_session_is_sent_as_moto_would() -> (
+    None
+):
+    # Under plain moto.mock_aws it goes out: here to a loopback port where
+    # nothing listens, so the connection is refused.
+    with silent_port() as port:
+        no_retries = Config(retries={"total_max_attempts": 1})
+        endpoint = f"http://{LOOPBACK}:{port}"
+        with closing(
+            boto3.client(
+                "s3", region_name="us-east-1", endpoint_url=endpoint, config=no_retries
+            )
+        ) as s3:
+            stubber: Any = botocore_stubber
+            s3.meta.events.unregister("before-send", stubber)
+            with mock_aws(), pytest.raises(EndpointConnectionError):
+                s3.list_buckets()
 
 
 async def test_a_task_cancelled_while_exiting_still_stops_the_server(

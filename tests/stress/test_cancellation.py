@@ -188,7 +188,7 @@ def test_server_mode_enters_cancelled_at_random_points_leave_nothing_behind(
 ) -> None:
     rng = random.Random(SEED)
     outcomes: Counter[str] = Counter()
-    iterations = max(20, COUNTS.cancellations // 10)
+    iterations = max(10, COUNTS.cancellations // 10)
 
     async def enter_and_use() -> None:
         async with mock_aws(server_mode=True):

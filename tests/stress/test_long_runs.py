@@ -68,7 +68,7 @@ def test_in_process_cycles_leave_nothing_behind_and_memory_flat(
         "enter/exit cycles, in-process",
         f"{COUNTS.inprocess_cycles} (half with, half async with; a request in "
         f"each) in {took:.1f} s; resident memory {megabytes(growth)}; "
-        "descriptors, threads, patches unchanged",
+        "no descriptor, thread or patch left",
     )
 
 
@@ -101,5 +101,5 @@ def test_server_mode_cycles_leave_nothing_behind_and_memory_flat(
         "enter/exit cycles, server mode",
         f"{COUNTS.server_cycles} (a server started, a request, stopped) in "
         f"{took:.1f} s ({len(ports)} distinct ports); resident memory "
-        f"{megabytes(growth)}; descriptors, threads, patches unchanged",
+        f"{megabytes(growth)}; no descriptor, thread or patch left",
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,8 @@ from aiomoto import (
     RealHTTPRequestBlockedError,
     ServerDependencyError,
     ServerNotRunningError,
+    _lifecycle,
+    mock_aws,
 )
 from aiomoto._options import ServerAddress
 from aiomoto._server import registry
@@ -26,6 +28,8 @@ from aiomoto._server.process import require_server_dependencies, wait_until_answ
 from aiomoto._upstream import SEAMS
 from aiomoto._versions import installed
 from tests.server.probes import LOOPBACK, silent_port
+
+pytestmark = pytest.mark.anyio
 
 
 def test_a_distribution_that_is_not_installed_has_no_version() -> None:
@@ -68,12 +72,13 @@ def test_a_registry_entry_that_vanishes_while_listed_is_skipped(
 
 @contextlib.contextmanager
 def another_user() -> Iterator[None]:
-    """Act as an unprivileged user (only root can switch, and back)."""
-    os.seteuid(65534)
+    """Act as an unprivileged user: real and effective ids (kill(2) checks
+    both), keeping root as the saved id to switch back."""
+    os.setresuid(65534, 65534, 0)
     try:
         yield
     finally:
-        os.seteuid(0)
+        os.setresuid(0, 0, 0)
 
 
 def test_a_process_of_another_user_counts_as_alive() -> None:
@@ -97,3 +102,29 @@ def test_a_blocked_aws_url_moto_does_not_serve_points_at_moto_coverage() -> None
     blocked = RealHTTPRequestBlockedError("POST", url, "nosuch.DoThing")
     assert "Moto may not implement this service or operation yet" in str(blocked)
     assert "(nosuch.DoThing)" in str(blocked)
+
+
+async def test_a_decorated_async_generator_that_yields_nothing_just_ends() -> None:
+    @mock_aws
+    async def nothing() -> AsyncIterator[int]:
+        assert _lifecycle.depth() == 1
+        if _lifecycle.depth() > 1:
+            yield 0  # never: an async generator that ends without an item
+
+    assert [item async for item in nothing()] == []
+    assert _lifecycle.depth() == 0
+
+
+async def test_a_decorated_async_generator_that_ends_on_a_thrown_error_stops() -> None:
+    @mock_aws
+    async def until_thrown() -> AsyncGenerator[int, None]:
+        try:
+            yield 1
+        except KeyError:
+            return
+
+    generator = until_thrown()
+    assert await generator.__anext__() == 1
+    with pytest.raises(StopAsyncIteration):
+        await generator.athrow(KeyError("stop"))
+    assert _lifecycle.depth() == 0
