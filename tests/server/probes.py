@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import http.server
 import socket
 import threading
 from collections.abc import Iterator
@@ -132,3 +133,27 @@ def hold_server_start(monkeypatch: pytest.MonkeyPatch) -> HeldStart:
     monkeypatch.setattr(registry, "remove_stale", held_remove_stale)
     monkeypatch.setattr(registry, "write", recorded_write)
     return held
+
+
+@contextlib.contextmanager
+def http_server_answering(status: int, body: bytes) -> Iterator[int]:
+    """A loopback HTTP server, not Moto, that answers every GET alike: its port."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(status)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer((LOOPBACK, 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

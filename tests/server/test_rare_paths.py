@@ -10,11 +10,8 @@ exits or while a start that then fails is running.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import http.server
 import logging
 import threading
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -34,22 +31,13 @@ from tests.server.probes import (
     LOOPBACK,
     bucket_names,
     hold_server_start,
+    http_server_answering,
     port_is_released,
     registry_files,
     silent_port,
 )
 
 pytestmark = pytest.mark.anyio
-
-
-@pytest.fixture
-def foreign_server() -> Iterator[ServerAddress]:
-    """A Moto server aiomoto's activation did not start: a remote backend."""
-    server = LocalMotoServer()
-    try:
-        yield server.address
-    finally:
-        server.stop()
 
 
 def test_a_nested_context_attached_to_the_same_server_joins_it(
@@ -76,33 +64,9 @@ def test_a_werkzeug_log_level_the_user_set_is_left_alone() -> None:
         logger.setLevel(before)
 
 
-@contextlib.contextmanager
-def refusing_with_400(body: bytes) -> Iterator[int]:
-    """A loopback HTTP server that answers 400 with ``body``: not Moto."""
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(400)
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer((LOOPBACK, 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.server_address[1]
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 @pytest.mark.parametrize("body", [b"<html>Bad Request</html>", b'{"Error": "x"}'])
 def test_a_400_that_is_not_moto_is_refused_for_attaching(body: bytes) -> None:
-    with refusing_with_400(body) as port:
+    with http_server_answering(400, body) as port:
         with pytest.raises(ServerNotRunningError, match="but not a Moto server"):
             with mock_aws(server_mode=True, server_port=port):
                 pass

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import contextlib
-import http.server
 import json
 import os
 import re
 import stat
 import subprocess
 import sys
-import threading
 import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import platformdirs
 import pytest
 
 from aiomoto import mock_aws, running_servers
-from tests.server.probes import registry_files, silent_port
+from tests.server.probes import http_server_answering, registry_files, silent_port
 
 NAME = re.compile(r"aiomoto-server-(?P<uuid>[0-9a-f-]{36})\.json")
 DAY = 24 * 60 * 60
@@ -251,25 +248,6 @@ def test_a_caller_can_scope_the_search_to_a_directory_or_a_process(
         assert running_servers(pid=os.getpid() + 1_000_000) == []
 
 
-@contextlib.contextmanager
-def something_else_answering() -> Iterator[int]:
+def something_else_answering() -> contextlib.AbstractContextManager[int]:
     """A loopback HTTP server that is not Moto: it answers 200 to everything."""
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.end_headers()
-            self.wfile.write(b"{}")
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.server_address[1]
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    return http_server_answering(200, b"{}")
