@@ -179,7 +179,7 @@ def running_servers(
         for entry in entries(where)
         if (pid is None or entry.pid == pid)
         and _alive(entry.pid)
-        and answers(ServerAddress(entry.host, entry.port), timeout=0.5)
+        and answers(ServerAddress(entry.host, entry.port))
     ]
 
 
