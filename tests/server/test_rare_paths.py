@@ -103,9 +103,20 @@ def test_an_async_client_made_outside_an_event_loop_is_injected_and_works() -> N
         assert bucket_names(ctx.server_endpoint) == {"made-outside-a-loop"}
 
 
+def made_before_the_context(**kwargs: Any) -> Any:
+    """A boto3 S3 client made outside any mock, so with its own credentials."""
+    return boto3.client(
+        "s3",
+        region_name="us-east-1",
+        aws_access_key_id="made-before",
+        aws_secret_access_key="the-context",
+        **kwargs,
+    )
+
+
 def test_a_sync_session_without_motos_stubber_is_served_in_process() -> None:
     # A session made before Moto was first imported has no Moto stubber.
-    with closing(boto3.client("s3", region_name="us-east-1")) as s3:
+    with closing(made_before_the_context()) as s3:
         stubber: Any = botocore_stubber  # a callable object the stubs do not know
         s3.meta.events.unregister("before-send", stubber)
         with mock_aws():
@@ -128,9 +139,7 @@ def test_a_request_moto_does_not_serve_from_such_a_session_is_sent_as_moto_would
         no_retries = Config(retries={"total_max_attempts": 1})
         endpoint = f"http://{LOOPBACK}:{port}"
         with closing(
-            boto3.client(
-                "s3", region_name="us-east-1", endpoint_url=endpoint, config=no_retries
-            )
+            made_before_the_context(endpoint_url=endpoint, config=no_retries)
         ) as s3:
             stubber: Any = botocore_stubber
             s3.meta.events.unregister("before-send", stubber)
