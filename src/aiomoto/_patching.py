@@ -7,7 +7,6 @@ aiomoto really patches with the seams listed in :mod:`aiomoto._upstream`
 
 from __future__ import annotations
 
-import inspect
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -16,22 +15,18 @@ from typing import Any
 
 _MISSING = object()
 
-#: ``(module, qualname)`` of every attribute replaced right now, with how many
-#: times (a nested patch of the same attribute counts twice).
-_live: Counter[tuple[str, str]] = Counter()
+#: ``(owner, name)`` of every attribute replaced right now, with how many
+#: times (a nested patch of the same attribute counts twice). Owners are kept
+#: as objects: a class's ``__module__`` need not be where it is imported from
+#: (httpx sets its public classes' to ``"httpx"``).
+_live: Counter[tuple[Any, str]] = Counter()
 _live_lock = threading.Lock()
 
 
-def live_patches() -> Counter[tuple[str, str]]:
-    """``(module, qualname)`` of every attribute patched now, as in ``SEAMS``."""
+def live_patches() -> Counter[tuple[Any, str]]:
+    """``(owner, name)`` of every attribute patched now (a module or class)."""
     with _live_lock:
         return Counter(_live)
-
-
-def _where(owner: Any, name: str) -> tuple[str, str]:
-    if inspect.ismodule(owner):
-        return owner.__name__, name
-    return owner.__module__, f"{owner.__qualname__}.{name}"
 
 
 @contextmanager
@@ -45,7 +40,7 @@ def patched(owner: Any, name: str, replacement: Any) -> Iterator[None]:
     own = vars(owner).get(name, _MISSING)
     if own is _MISSING:
         getattr(owner, name)  # fail now, before anything changes, if it is gone
-    where = _where(owner, name)
+    where = (owner, name)
     setattr(owner, name, replacement)
     with _live_lock:
         _live[where] += 1

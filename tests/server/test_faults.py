@@ -188,7 +188,16 @@ def test_stopping_a_stuck_server_gives_up_at_the_deadline_with_a_named_error(
     with pytest.raises(ServerStopTimeoutError) as raised:  # noqa: PT012
         with mock_aws(server_mode=True) as ctx:
             port = ctx.server_port
-            serve_loop_calls(servers[0], stuck.wait)
+            blocked = threading.Event()
+
+            def block() -> None:
+                blocked.set()
+                stuck.wait()
+
+            serve_loop_calls(servers[0], block)
+            # Stuck before the exit asks it to stop: a loop that saw the stop
+            # request first would end without calling its actions.
+            assert blocked.wait(60)
     assert "did not stop within 0.2 s" in str(raised.value)
     assert "daemon thread" in str(raised.value)
     assert _lifecycle.depth() == 0

@@ -89,7 +89,7 @@ class Snapshot:
 
     descriptors: frozenset[tuple[str, str]]
     threads: frozenset[int]
-    patches: dict[tuple[str, str], int]
+    patches: dict[tuple[Any, str], int]
     seams: dict[str, Any]
     environment: dict[str, str]
     registry: frozenset[str]

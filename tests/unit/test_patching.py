@@ -24,7 +24,7 @@ def test_an_inherited_attribute_is_deleted_again_not_copied_down() -> None:
     with patched(Child, "greet", replacement):
         assert Child().greet() == "patched"
         assert Base().greet() == "base"
-        assert live_patches() == {(__name__, "Child.greet"): 1}
+        assert live_patches() == {(Child, "greet"): 1}
     assert "greet" not in vars(Child)
     assert Child.greet is Base.greet
     assert live_patches() == {}
@@ -41,17 +41,17 @@ def test_a_nested_patch_of_the_same_attribute_counts_twice_and_unwinds() -> None
     original = vars(Base)["greet"]
     with patched(Base, "greet", replacement):
         with patched(Base, "greet", lambda self: "inner"):
-            assert live_patches() == {(__name__, "Base.greet"): 2}
+            assert live_patches() == {(Base, "greet"): 2}
         assert Base().greet() == "patched"
-        assert live_patches() == {(__name__, "Base.greet"): 1}
+        assert live_patches() == {(Base, "greet"): 1}
     assert vars(Base)["greet"] is original
 
 
-def test_a_module_attribute_is_recorded_by_module_and_name() -> None:
+def test_a_module_attribute_is_recorded_with_its_module() -> None:
     import tests.unit.test_patching as module
 
     with patched(module, "Child", Base):
-        assert live_patches() == {(__name__, "Child"): 1}
+        assert live_patches() == {(module, "Child"): 1}
     assert module.Child is Child
 
 
