@@ -10,6 +10,7 @@
 #   make lint   ruff (lint + format check)
 #   make bench  the benchmark suite
 #   make bench-peers  side by side with PyPI's aiomoto 0.5.8 (another project)
+#   make stress the stress and property tests at the issue's counts, with figures
 # On a machine with only Python >= 3.10, git and make, these install what they
 # need: uv from PyPI (into .tools/) when it is not on PATH, then the locked
 # environments (.venv for "latest", .venv-aioboto3 for "aioboto3").
@@ -34,7 +35,7 @@ PYTEST_ARGS ?=
 SWEEP_ARGS ?=
 
 .PHONY: demo test lint typecheck matrix sweep sweep-in-test sweep-lock \
-	compat-table digests sync bench bench-peers clean
+	compat-table digests sync bench bench-peers stress clean
 
 $(CURDIR)/.tools/bin/uv:
 	$(PYTHON) -m venv $(CURDIR)/.tools
@@ -122,6 +123,11 @@ $(PEERS)/peers-pypi/.built: | $(UV)
 
 bench-peers: $(LATEST)/.synced $(PEERS)/peers-ours/.built $(PEERS)/peers-pypi/.built
 	$(LATEST)/bin/python benchmarks/peers.py $(BENCH_ARGS)
+
+# tests/stress and tests/properties at full counts (make test runs small ones).
+stress: $(LATEST)/.synced
+	AIOMOTO_STRESS=full $(LATEST)/bin/python -m pytest -p no:xdist -p no:randomly \
+		--timeout=3600 -q tests/stress tests/properties
 
 clean:
 	rm -rf .tools .venv .venv-aioboto3 .venvs .mypy_cache .ruff_cache .pytest_cache .coverage

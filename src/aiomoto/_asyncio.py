@@ -16,7 +16,8 @@ async def run_blocking(
     ``undo`` is then called for a step that succeeded, so a cancelled
     ``async with`` leaves nothing behind. Outside asyncio (trio, through
     anyio), anyio's worker threads are used when anyio is installed, else the
-    step runs inline.
+    step runs inline; there the step runs shielded from cancellation, which
+    is delivered (after ``undo``) once it is done.
     """
     try:
         loop = asyncio.get_running_loop()
@@ -42,19 +43,19 @@ async def _run_without_asyncio(
     step: Callable[[], None], undo: Callable[[], None] | None
 ) -> None:
     try:
+        import anyio.lowlevel
         import anyio.to_thread
     except ImportError:  # pragma: no cover - anyio comes with httpx
         step()
         return
-    finished: list[bool] = []
-
-    def tracked() -> None:
-        step()
-        finished.append(True)
-
-    try:
-        await anyio.to_thread.run_sync(tracked, abandon_on_cancel=False)
-    except BaseException:
-        if finished and undo is not None:
+    # Shielded: a cancellation must neither abandon the step in its thread
+    # nor keep it from starting (trio checks for one before it starts a
+    # thread, and a stop that never starts leaves the mock active).
+    with anyio.CancelScope(shield=True):
+        await anyio.to_thread.run_sync(step)
+    if undo is not None:
+        try:
+            await anyio.lowlevel.checkpoint_if_cancelled()
+        except BaseException:
             undo()
-        raise
+            raise

@@ -5,8 +5,10 @@ A coroutine function is wrapped in an ``async def`` that awaits it inside
 fixtures) keep the context open until the generator finishes, delegating
 ``send``/``throw``/``close``; a ``unittest.TestCase`` subclass runs each test
 (``setUp``, the test method and ``tearDown``) inside the context; any other
-class has its ``test*`` methods wrapped. The wrapper keeps the wrapped
-function's name, docstring, signature and sync/async nature.
+class has its ``test*`` methods wrapped, and stays inside the context from
+``setup_method`` to ``teardown_method``, as ``moto.mock_aws`` covers them.
+The wrapper keeps the wrapped function's name, docstring, signature and
+sync/async nature.
 """
 
 from __future__ import annotations
@@ -110,4 +112,54 @@ def _decorate_class(context: SyncAndAsyncContext, cls: type[T]) -> type[T]:
         attribute = inspect.getattr_static(cls, name)
         if name.startswith(prefix) and inspect.isfunction(attribute):
             setattr(cls, name, _decorate_function(context, attribute))
+    _enter_from_setup_to_teardown(context, cls)
     return cls
+
+
+def _enter_from_setup_to_teardown(context: SyncAndAsyncContext, cls: type) -> None:
+    """Keep the context entered from ``setup_method`` to ``teardown_method``.
+
+    pytest calls them around each test of a plain class (with the test's
+    method as argument); the test method's own wrapper then joins the same
+    activation, so what ``setup_method`` created is there in the test and in
+    ``teardown_method``, and nothing in the three reaches the network. A
+    ``setup_method`` that fails leaves the context at once, since pytest
+    then calls no ``teardown_method``.
+    """
+    setup = inspect.getattr_static(cls, "setup_method", None)
+    teardown = inspect.getattr_static(cls, "teardown_method", None)
+
+    def setup_method(self: Any, method: Any = None) -> None:
+        context.__enter__()
+        try:
+            _call_with_optional_method(setup, self, method)
+        except BaseException as error:
+            context.__exit__(type(error), error, error.__traceback__)
+            raise
+
+    def teardown_method(self: Any, method: Any = None) -> None:
+        try:
+            _call_with_optional_method(teardown, self, method)
+        finally:
+            context.__exit__(None, None, None)
+
+    for name, original, wrapper in (
+        ("setup_method", setup, setup_method),
+        ("teardown_method", teardown, teardown_method),
+    ):
+        if original is not None:
+            functools.update_wrapper(wrapper, original)
+        setattr(cls, name, wrapper)
+
+
+def _call_with_optional_method(function: Any, instance: Any, method: Any) -> None:
+    """Call a user's ``setup_method``/``teardown_method``, as pytest would."""
+    if function is None:
+        return
+    bound = function.__get__(instance, type(instance))
+    try:
+        inspect.signature(bound).bind(method)
+    except TypeError:
+        bound()
+    else:
+        bound(method)

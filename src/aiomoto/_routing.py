@@ -21,7 +21,7 @@ without locking.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from urllib.parse import urlsplit
@@ -37,13 +37,17 @@ class Route(Enum):
 
 #: The remote server's endpoint while the backend is remote; ``None`` if local.
 _remote: str | None = None
-_server_origins: frozenset[tuple[str, str]] = frozenset()
+#: Each Moto server endpoint of this activation, with the check that raises
+#: if that server has died.
+_server_origins: dict[tuple[str, str], Callable[[], None]] = {}
 
 
 def route(url: str) -> Route:
     if _server_origins:
         parts = urlsplit(url)
-        if (parts.scheme, parts.netloc.lower()) in _server_origins:
+        check = _server_origins.get((parts.scheme, parts.netloc.lower()))
+        if check is not None:
+            check()  # a dead server is reported by name, not by a refused socket
             return Route.NETWORK
     if _remote is None:
         return Route.MOTO
@@ -70,14 +74,21 @@ def backend_routing(remote: str | None) -> Iterator[None]:
         _remote = None
 
 
+def no_check() -> None:
+    """The check of a server aiomoto did not start: its health is not ours."""
+
+
 @contextmanager
-def server_reachable(endpoint: str) -> Iterator[None]:
-    """Let requests for ``endpoint`` (a Moto server) through to the network."""
+def server_reachable(endpoint: str, check: Callable[[], None]) -> Iterator[None]:
+    """Let requests for ``endpoint`` (a Moto server) through to the network,
+    after ``check`` (which raises if that server has died)."""
     global _server_origins
     parts = urlsplit(endpoint)
     origin = (parts.scheme, parts.netloc.lower())
-    _server_origins = _server_origins | {origin}
+    _server_origins = {**_server_origins, origin: check}
     try:
         yield
     finally:
-        _server_origins = _server_origins - {origin}
+        _server_origins = {
+            key: value for key, value in _server_origins.items() if key != origin
+        }

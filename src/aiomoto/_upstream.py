@@ -4,18 +4,22 @@ Each seam names an importable owner and an attribute; httpx's are listed for
 each of ``httpx`` and ``httpx2`` that is installed. ``tests/upstream``
 checks that each one exists on every supported dependency line, records a
 digest of its source per installed release (so a new release fails with the
-list of exactly what changed), and checks that every patched one is the
-original object again after the outermost exit.
+list of exactly what changed), and compares the patched ones with what
+:func:`aiomoto._patching.live_patches` records while a context is active, in
+each mode and with each kind of backend, both ways: nothing is patched that
+is not listed, and nothing listed as patched goes unpatched.
 """
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import importlib.util
 import inspect
 from dataclasses import dataclass
 from typing import Any, Literal
+
+Backend = Literal["local", "remote"]
+LOCAL_ONLY: frozenset[Backend] = frozenset({"local"})
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,9 @@ class Seam:
     why: str
     #: The mode whose activation uses the seam.
     mode: Literal["in-process", "server"] = "in-process"
+    #: The backends whose activation patches it: Moto's in-process dispatch
+    #: is patched only when Moto serves in this process (a local backend).
+    backends: frozenset[Backend] = frozenset({"local", "remote"})
 
     @property
     def distribution(self) -> str:
@@ -49,25 +56,6 @@ class Seam:
             # A submodule that nothing has imported yet.
             return importlib.import_module(f"{owner.__name__}.{self.attribute}")
         return getattr(owner, self.attribute)
-
-    def fingerprint(self) -> dict[str, str]:
-        """A digest of the seam's source and its call signature, if it has one."""
-        target = self.resolve()
-        if isinstance(target, property):
-            target = target.fget
-        elif not (
-            inspect.isroutine(target)
-            or inspect.isclass(target)
-            or inspect.ismodule(target)
-        ):
-            target = type(target)
-        source = inspect.getsource(target)
-        try:
-            signature = str(inspect.signature(target))
-        except (TypeError, ValueError):
-            signature = ""
-        digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
-        return {"sha256": digest, "signature": signature}
 
 
 SEAMS: tuple[Seam, ...] = (
@@ -94,6 +82,7 @@ SEAMS: tuple[Seam, ...] = (
             "Moto's sync stubber steps aside for async requests; its original is "
             "how async requests reach Moto, with that release's normalisation"
         ),
+        backends=LOCAL_ONLY,
     ),
     Seam(
         "moto.core.botocore_stubber",
@@ -106,6 +95,7 @@ SEAMS: tuple[Seam, ...] = (
         "BaseBackend.urls",
         patched=True,
         why="Moto's URL table per backend, kept for the context instead of rebuilt",
+        backends=LOCAL_ONLY,
     ),
     Seam(
         "moto.s3.models",
@@ -124,6 +114,7 @@ SEAMS: tuple[Seam, ...] = (
         "method_names_from_class",
         patched=True,
         why="a response class's method names, kept for the context instead of listed",
+        backends=LOCAL_ONLY,
     ),
     Seam(
         "moto.core.responses",
@@ -193,6 +184,7 @@ SEAMS: tuple[Seam, ...] = (
         "ConfiguredEndpointProvider._get_endpoint_url_environment_service",
         patched=True,
         why="botocore does not see the AWS_ENDPOINT_URL_S3 set for native tools",
+        backends=LOCAL_ONLY,
     ),
     Seam(
         "botocore.configprovider",
@@ -310,5 +302,11 @@ SEAMS: tuple[Seam, ...] = (
 
 def patched_seams(
     mode: Literal["in-process", "server"] = "in-process",
+    backend: Backend = "local",
 ) -> tuple[Seam, ...]:
-    return tuple(seam for seam in SEAMS if seam.patched and seam.mode == mode)
+    """The seams listed as patched by a ``mode`` door on a ``backend``."""
+    return tuple(
+        seam
+        for seam in SEAMS
+        if seam.patched and seam.mode == mode and backend in seam.backends
+    )

@@ -15,11 +15,14 @@ newest tested release is the newest that the sweep (``sweep/sweep.json``,
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import threading
 import warnings
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
+from types import FrameType
 
 from aiomoto.exceptions import UnsupportedVersionError, UntestedVersionWarning
 
@@ -84,8 +87,27 @@ def check(versions: dict[str, str | None]) -> None:
             + f". It will probably work; if it does not, please report it at "
             f"{ISSUES_URL} with these versions.",
             UntestedVersionWarning,
-            stacklevel=4,
+            stacklevel=_first_frame_outside_aiomoto(),
         )
+
+
+#: The directory of the aiomoto package; frames whose file is under it are ours.
+_PACKAGE_DIR = os.path.dirname(__file__) + os.sep
+
+
+def _first_frame_outside_aiomoto() -> int:
+    """The ``stacklevel`` of the nearest caller outside aiomoto.
+
+    A warning then points at the user's ``with``, ``async with`` or decorated
+    call, however many of aiomoto's own frames (doors, decorator wrappers,
+    lifecycle) lie between it and the check.
+    """
+    level = 1
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        frame = frame.f_back
+        level += 1
+    return level
 
 
 def check_once() -> None:

@@ -10,7 +10,10 @@
     ├── NotDecoratableError (also a TypeError): mock_aws applied to a non-callable
     ├── ServerModeUnavailableError: server mode asked for but not available
     │   ├── ServerDependencyError: moto[server] is not installed
-    │   └── ServerNotRunningError: no Moto server answers where it should
+    │   ├── ServerNotRunningError: no Moto server answers where it should
+    │   │   └── ServerDiedError: the server aiomoto started died while in use
+    │   └── ServerRegistryError: the registry directory cannot be written
+    ├── ServerStopTimeoutError: the server aiomoto started did not stop in time
     ├── NotActiveError: stop() or reset() with no active context
     ├── UnsupportedVersionError: aiobotocore, botocore or moto is too old
     └── RealHTTPRequestBlockedError: a request that must not reach the network
@@ -38,9 +41,12 @@ __all__ = [
     "NotDecoratableError",
     "RealHTTPRequestBlockedError",
     "ServerDependencyError",
+    "ServerDiedError",
     "ServerModeUnavailableError",
     "ServerNotRunningError",
     "ServerPortError",
+    "ServerRegistryError",
+    "ServerStopTimeoutError",
     "UnsupportedVersionError",
     "UntestedVersionWarning",
 ]
@@ -87,6 +93,30 @@ class ServerDependencyError(ServerModeUnavailableError):
 
 class ServerNotRunningError(ServerModeUnavailableError):
     """No Moto server answers where a context asked to attach (or where one started)."""
+
+
+class ServerDiedError(ServerNotRunningError):
+    """The Moto server thread aiomoto started has ended while its context is open.
+
+    Raised by the next request a patched client sends to it (instead of a
+    connection error after retries), or, if no request noticed, when the
+    context exits. The exception that ended the thread is the ``__cause__``.
+    """
+
+
+class ServerRegistryError(ServerModeUnavailableError):
+    """The registry directory cannot be written, so no server was started.
+
+    Set ``AIOMOTO_SERVER_REGISTRY_DIR`` to a directory this user can write.
+    """
+
+
+class ServerStopTimeoutError(AiomotoError):
+    """The Moto server aiomoto started did not stop within the stop deadline.
+
+    Its thread is a daemon thread, so it does not keep the process alive; the
+    port stays taken until it ends.
+    """
 
 
 class NotActiveError(AiomotoError):

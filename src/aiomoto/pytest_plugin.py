@@ -267,13 +267,13 @@ def session_server() -> Iterator[str]:
     It is recorded in the registry like every server aiomoto starts, and is
     emptied before it stops.
     """
-    from aiomoto._server import _start_local_server
+    from aiomoto._server import start_local_server
     from aiomoto._server.process import reset_remote
 
     with ExitStack() as stack:
-        address, _ = _start_local_server(stack)
-        stack.callback(reset_remote, address)
-        yield address.endpoint
+        server, _ = start_local_server(stack)
+        stack.callback(reset_remote, server.address)
+        yield server.address.endpoint
 
 
 @pytest.fixture(scope="session")

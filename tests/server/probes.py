@@ -8,6 +8,7 @@ import http.server
 import socket
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -99,20 +100,55 @@ def registry_files(directory: Path) -> list[Path]:
     return sorted(directory.glob("aiomoto-server-*.json"))
 
 
+@dataclass
+class HeldStart:
+    """A server-mode start held at its first step, in the thread that runs it.
+
+    ``starting`` is set when the start reaches that step; it goes on when
+    ``proceed`` is set. ``written`` lists the registry files the start wrote,
+    with their ports.
+    """
+
+    starting: threading.Event = field(default_factory=threading.Event)
+    proceed: threading.Event = field(default_factory=threading.Event)
+    written: list[tuple[Path, int]] = field(default_factory=list)
+
+
+def hold_server_start(monkeypatch: pytest.MonkeyPatch) -> HeldStart:
+    from aiomoto._server import registry
+
+    held = HeldStart()
+    remove_stale, write = registry.remove_stale, registry.write
+
+    def held_remove_stale() -> list[Path]:
+        held.starting.set()
+        assert held.proceed.wait(60)
+        return remove_stale()
+
+    def recorded_write(endpoint: str, host: str, port: int) -> Path:
+        path = write(endpoint, host, port)
+        held.written.append((path, port))
+        return path
+
+    monkeypatch.setattr(registry, "remove_stale", held_remove_stale)
+    monkeypatch.setattr(registry, "write", recorded_write)
+    return held
+
+
 @contextlib.contextmanager
-def something_else_answering() -> Iterator[int]:
-    """A loopback HTTP server that is not Moto: it answers 200 to everything."""
+def http_server_answering(status: int, body: bytes) -> Iterator[int]:
+    """A loopback HTTP server, not Moto, that answers every GET alike: its port."""
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            self.send_response(200)
+            self.send_response(status)
             self.end_headers()
-            self.wfile.write(b"{}")
+            self.wfile.write(body)
 
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = http.server.ThreadingHTTPServer((LOOPBACK, 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -121,3 +157,8 @@ def something_else_answering() -> Iterator[int]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def something_else_answering() -> contextlib.AbstractContextManager[int]:
+    """A loopback HTTP server that is not Moto: it answers 200 to everything."""
+    return http_server_answering(200, b"{}")

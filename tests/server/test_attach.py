@@ -13,11 +13,12 @@ import os
 import socket
 import subprocess
 import sys
-import time
+import threading
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import boto3
 import pytest
@@ -278,6 +279,13 @@ def test_attaching_where_nothing_answers_says_how_to_start_a_server(
     assert dict(os.environ) == before
 
 
+def iter_until_running(stream: IO[str]) -> Iterator[str]:
+    for line in stream:
+        yield line
+        if "Running on" in line:
+            return
+
+
 @pytest.fixture(scope="module")
 def moto_server_elsewhere_started() -> Iterator[ServerAddress]:
     """Moto's own ``moto_server`` command, in its own process, on 127.0.0.2.
@@ -292,15 +300,18 @@ def moto_server_elsewhere_started() -> Iterator[ServerAddress]:
     with subprocess.Popen(
         [*command, "-p", str(port)],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     ) as process:
         try:
+            assert process.stderr is not None
+            # werkzeug says "Running on" once the socket listens; then the
+            # rest of its log is drained so that the pipe never fills.
+            said = "".join(iter_until_running(process.stderr))
+            assert "Running on" in said, f"moto_server exited: {said}"
+            threading.Thread(target=process.stderr.read, daemon=True).start()
             address = ServerAddress("127.0.0.2", port)
-            for _ in range(500):
-                if process_answers(address, timeout=0.2):
-                    break
-                assert process.poll() is None, "moto_server exited"
-                time.sleep(0.02)
+            assert process_answers(address)
             yield address
         finally:
             process.terminate()

@@ -17,7 +17,8 @@ import pytest
 
 from aiomoto import _lifecycle, mock_aws
 from aiomoto._server import registry
-from tests.server.probes import port_is_released, registry_files
+from aiomoto._server.process import LocalMotoServer
+from tests.server.probes import hold_server_start, port_is_released, registry_files
 
 pytestmark = pytest.mark.anyio
 
@@ -101,7 +102,7 @@ async def test_a_task_cancelled_inside_async_with_stops_the_server(
             assert ctx.server_port is not None
             ports.append(ctx.server_port)
             entered.set()
-            await asyncio.sleep(3600)
+            await asyncio.Event().wait()  # until cancelled
 
     task = asyncio.create_task(body())
     await entered.wait()
@@ -115,29 +116,23 @@ async def test_a_task_cancelled_while_entering_stops_the_server_it_was_starting(
     registry_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     env = dict(os.environ)
-    starting, proceed = threading.Event(), threading.Event()
-    written: list[tuple[Path, int]] = []
+    held = hold_server_start(monkeypatch)
     removed: list[Path] = []
-    remove_stale, write, remove = registry.remove_stale, registry.write, registry.remove
+    remove = registry.remove
 
-    def held_remove_stale() -> list[Path]:
-        # The first step of a start, in the worker thread: hold it there.
-        starting.set()
-        assert proceed.wait(10)
-        return remove_stale()
-
-    def recorded_write(endpoint: str, host: str, port: int) -> Path:
-        path = write(endpoint, host, port)
-        written.append((path, port))
-        return path
+    undone = threading.Event()
+    stop = LocalMotoServer.stop
 
     def recorded_remove(path: Path) -> None:
         remove(path)
         removed.append(path)
 
-    monkeypatch.setattr(registry, "remove_stale", held_remove_stale)
-    monkeypatch.setattr(registry, "write", recorded_write)
+    def recorded_stop(server: LocalMotoServer) -> None:
+        stop(server)
+        undone.set()  # the last step of the undo: the server is stopped
+
     monkeypatch.setattr(registry, "remove", recorded_remove)
+    monkeypatch.setattr(LocalMotoServer, "stop", recorded_stop)
     body_ran = False
 
     async def body() -> None:
@@ -146,16 +141,13 @@ async def test_a_task_cancelled_while_entering_stops_the_server_it_was_starting(
             body_ran = True
 
     task = asyncio.create_task(body())
-    assert await asyncio.to_thread(starting.wait, 10)
+    assert await asyncio.to_thread(held.starting.wait, 60)
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
     assert not body_ran
-    proceed.set()  # the start now finishes in its thread, and is then undone
-    for _ in range(1000):
-        if removed:
-            break
-        await asyncio.sleep(0.01)
-    [(path, port)] = written
+    held.proceed.set()  # the start now finishes in its thread, and is then undone
+    assert await asyncio.to_thread(undone.wait, 60)
+    [(path, port)] = held.written
     assert removed == [path]
     assert_nothing_left(port, registry_dir, env)

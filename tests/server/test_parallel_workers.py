@@ -2,19 +2,26 @@
 
 The conftest and ``test_round_trip`` are the page's, verbatim. Next to them,
 ``test_workers.py`` records which server each xdist worker used and which
-buckets it saw, meeting the other worker at two file barriers so that both
-buckets exist while each worker lists its own server. A second session runs
+buckets it saw, meeting the other worker at two barriers (a loopback socket
+the outer test serves) so that both buckets exist while each worker lists
+its own server. A second session runs
 ``@mock_aws`` and ``async with mock_aws()`` tests inside the session context.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import socket
 import subprocess
 import sys
+import threading
+from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from tests.server.probes import LOOPBACK
 
 CONFTEST = '''\
 from collections.abc import Iterator
@@ -57,7 +64,7 @@ def test_round_trip(s3_bucket: Bucket) -> None:
 TEST_WORKERS = """\
 import json
 import os
-import time
+import socket
 from pathlib import Path
 
 import boto3
@@ -67,10 +74,14 @@ RECORDS = Path(os.environ["WORKER_RECORDS"])
 
 
 def wait_for_both(prefix: str) -> None:
-    deadline = time.monotonic() + 30
-    while len({p.name.split("_")[1] for p in RECORDS.glob(prefix + "_*")}) < 2:
-        assert time.monotonic() < deadline, "the other worker never arrived"
-        time.sleep(0.02)
+    # Blocks until both workers have reached ``prefix`` (see Rendezvous).
+    port = int(os.environ["WORKER_RENDEZVOUS_PORT"])
+    with socket.create_connection(("127.0.0.1", port)) as connection:
+        worker = os.environ["PYTEST_XDIST_WORKER"]
+        connection.sendall(f"{prefix} {worker}\\n".encode())
+        with connection.makefile() as stream:
+            answer = stream.readline()
+    assert answer == "both\\n", "the other worker never arrived"
 
 
 @pytest.mark.parametrize("n", [1, 2, 3])
@@ -79,7 +90,6 @@ def test_worker_has_its_own_server(n: int) -> None:
     s3 = boto3.client("s3")
     bucket = f"bucket-{worker}-{n}"
     s3.create_bucket(Bucket=bucket)
-    (RECORDS / f"created_{worker}_{n}").touch()
     wait_for_both("created")
     record = {
         "worker": worker,
@@ -150,6 +160,48 @@ async def test_async_with_joins_it() -> None:
 """
 
 
+class Rendezvous:
+    """Where the inner session's two workers meet: a loopback socket server.
+
+    A worker sends ``"<point> <worker>"`` and is answered ``"both"`` once both
+    workers have reached that point (at once for a point both passed), so
+    neither polls. It answers ``"late"`` if the other never comes.
+    """
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server((LOOPBACK, 0))
+        self.port: int = self.listener.getsockname()[1]
+        self.arrived: dict[str, set[str]] = defaultdict(set)
+        self.changed = threading.Condition()
+        threading.Thread(target=self.serve, daemon=True).start()
+
+    def __enter__(self) -> Rendezvous:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        # Shutting down wakes the thread blocked in accept(); closing does not.
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
+        self.listener.close()
+
+    def serve(self) -> None:
+        with contextlib.suppress(OSError):  # shut down at the end of the test
+            while True:
+                connection, _ = self.listener.accept()
+                threading.Thread(
+                    target=self.answer, args=(connection,), daemon=True
+                ).start()
+
+    def answer(self, connection: socket.socket) -> None:
+        with connection, connection.makefile("rw") as stream:
+            point, worker = stream.readline().split()
+            with self.changed:
+                self.arrived[point].add(worker)
+                self.changed.notify_all()
+                both = self.changed.wait_for(lambda: len(self.arrived[point]) >= 2, 60)
+            stream.write("both\n" if both else "late\n")
+
+
 def run_inner_session(
     tmp_path: Path, tests: dict[str, str]
 ) -> tuple[subprocess.CompletedProcess[str], Path]:
@@ -166,21 +218,24 @@ def run_inner_session(
         if not name.startswith(("PYTEST_", "COV_CORE_"))
     }
     env["WORKER_RECORDS"] = str(records)
+    rendezvous = Rendezvous()
+    env["WORKER_RENDEZVOUS_PORT"] = str(rendezvous.port)
     env["AIOMOTO_SERVER_REGISTRY_DIR"] = str(tmp_path / "registry")
     command = [sys.executable, "-m", "pytest", "-n", "2"]
     command += ["-p", "no:randomly", "-p", "no:cacheprovider", "-W", "error"]
     # pytest-asyncio (a dev dependency) warns at configure time unless its
     # loop scope is set; this session has no asyncio tests.
     command += ["-p", "no:asyncio"]
-    result = subprocess.run(
-        command,
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    with rendezvous:
+        result = subprocess.run(
+            command,
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
     return result, records
 
 

@@ -140,3 +140,19 @@ async def test_an_action_removed_during_the_context_is_refused_by_moto(
             await dynamodb.list_tables()
         monkeypatch.undo()
         assert (await dynamodb.list_tables())["TableNames"] == []
+
+
+def test_a_method_swapped_for_another_of_the_same_count_is_listed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with aiomoto.mock_aws():
+        before = list_names(DynamoHandler)
+        assert "list_tables" in before
+        monkeypatch.delattr(DynamoHandler, "list_tables")
+        monkeypatch.setattr(
+            DynamoHandler, "list_widgets", lambda self: "{}", raising=False
+        )
+        after = list_names(DynamoHandler)
+    assert len(after) == len(before)
+    assert "list_tables" not in after
+    assert "list_widgets" in after

@@ -9,7 +9,6 @@ endpoint, so the tests can check that nobody ever connected to it.
 from __future__ import annotations
 
 import socket
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -127,16 +126,13 @@ async def test_a_blocked_request_is_raised_once_without_retries_or_backoff(
         "aiobotocore", "sqs", endpoint_url=url_of(listener), config=config
     ) as sqs:
         sqs.meta.events.register("before-send", count_attempt)
-        started = time.monotonic()
         with pytest.raises(RealHTTPRequestBlockedError) as caught:
             await sqs.list_queues()
-        elapsed = time.monotonic() - started
 
     assert type(caught.value) is RealHTTPRequestBlockedError
     assert caught.value.__cause__ is None
     assert caught.value.__context__ is None
     assert attempts == ["before-send.sqs.ListQueues"]
-    assert elapsed < 1.0
     assert connections_accepted(listener) == 0
 
 

@@ -6,6 +6,7 @@ Every part but the last must be at least 5 MiB, in S3 and in Moto alike.
 from __future__ import annotations
 
 import io
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -157,3 +158,27 @@ async def test_aioboto3_uploads_and_downloads_a_file_object_in_parallel_parts(
     head = await boto3_s3.call("head_object", Bucket=BUCKET, Key="transferred")
     assert head["ContentLength"] == len(data)
     assert head["ETag"].endswith('-3"')
+
+
+async def test_an_async_iterable_body_is_read_chunk_by_chunk_for_moto(
+    boto3_s3: S3Flavour,
+) -> None:
+    async def chunks() -> AsyncIterator[bytes | str]:
+        for chunk in (b"one ", b"", "two ", b"three"):
+            yield chunk
+
+    await boto3_s3.create_bucket(BUCKET)
+    # botocore's own validation accepts only bodies with read(); an async
+    # iterable is what aiohttp itself sends, so a caller that turns the
+    # validation off may pass one (and then signs no payload, as above).
+    config = AioConfig(
+        parameter_validation=False,
+        request_checksum_calculation="when_required",
+        s3={"payload_signing_enabled": False},
+    )
+    session = aiobotocore_session()
+    async with session.create_client("s3", region_name=REGION, config=config) as client:
+        body: Any = chunks()  # the stubs know only sync bodies
+        await client.put_object(Bucket=BUCKET, Key="iterated", Body=body)
+
+    assert await boto3_s3.get(BUCKET, "iterated") == b"one two three"

@@ -38,7 +38,7 @@ async def test_a_coroutine_function_stays_inside_the_mock_across_awaits() -> Non
         await asyncio.sleep(0)
         async with AioSession().create_client("s3", region_name="us-east-1") as s3:
             await s3.create_bucket(Bucket="awaited")
-            await asyncio.sleep(0.01)
+            await asyncio.sleep(0)
             listing = await s3.list_buckets()
         return {bucket["Name"] for bucket in listing["Buckets"]}
 

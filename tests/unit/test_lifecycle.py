@@ -219,13 +219,15 @@ def test_threads_see_the_process_wide_mock(untouched: dict[str, Any]) -> None:
 def test_concurrent_enters_from_threads_count_every_context(
     untouched: dict[str, Any],
 ) -> None:
-    start = threading.Barrier(8)
+    start, all_inside, all_counted = (threading.Barrier(8) for _ in range(3))
     depths: list[int] = []
 
     def enter_and_exit() -> None:
         start.wait()
         with mock_aws():
+            all_inside.wait()
             depths.append(_lifecycle.depth())
+            all_counted.wait()
 
     workers = [threading.Thread(target=enter_and_exit) for _ in range(8)]
     for worker in workers:
@@ -233,7 +235,7 @@ def test_concurrent_enters_from_threads_count_every_context(
     for worker in workers:
         worker.join()
     assert len(depths) == 8
-    assert all(depth >= 1 for depth in depths)
+    assert depths == [8] * 8
 
 
 class failing_installer:  # noqa: N801 - stands in for a contextmanager function

@@ -35,10 +35,13 @@ def test_the_public_names_are_exactly_these() -> None:
         "NotDecoratableError",
         "RealHTTPRequestBlockedError",
         "ServerDependencyError",
+        "ServerDiedError",
         "ServerEntry",
         "ServerModeUnavailableError",
         "ServerNotRunningError",
         "ServerPortError",
+        "ServerRegistryError",
+        "ServerStopTimeoutError",
         "UnsupportedVersionError",
         "UntestedVersionWarning",
         "__version__",
@@ -54,7 +57,7 @@ def test_every_error_is_an_aiomoto_error() -> None:
     errors = [getattr(aiomoto, name) for name in aiomoto.__all__]
     errors = [e for e in errors if isinstance(e, type) and issubclass(e, Exception)]
     errors = [e for e in errors if not issubclass(e, Warning)]
-    assert len(errors) == 12
+    assert len(errors) == 15
     assert all(issubclass(error, AiomotoError) for error in errors)
     assert all(error.__name__.endswith("Error") for error in errors)
 

@@ -140,3 +140,63 @@ def test_pyproject_declares_the_supported_range_up_to_the_next_major() -> None:
                 bounds.oldest_supported
             ), f"pyproject.toml: {name}>={oldest}"
             assert release(bounds.newest_tested) < (int(below),)
+
+
+USER_CODE = """\
+import asyncio
+import sys
+import warnings
+
+from aiomoto import _versions, mock_aws
+
+_versions.BOUNDS["moto"] = _versions.Bounds("5.1.5", "5.0.0")
+
+
+@mock_aws
+def decorated():
+    pass
+
+
+async def entered_async():
+    async with mock_aws():
+        pass
+
+
+def first_enter():
+    door = sys.argv[1]
+    if door == "with":
+        with mock_aws():
+            pass
+    elif door == "decorator":
+        decorated()
+    else:
+        asyncio.run(entered_async())
+
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    first_enter()
+[warning] = caught
+print(warning.filename, warning.lineno)
+"""
+
+
+@pytest.mark.parametrize(
+    ("door", "line"),
+    [("with", "with mock_aws():"), ("decorator", "decorated()"), ("async", "async")],
+)
+def test_the_warning_points_at_the_users_line_whichever_door_entered(
+    tmp_path: Path, door: str, line: str
+) -> None:
+    script = tmp_path / "user_test.py"
+    script.write_text(USER_CODE, encoding="utf-8")
+    printed = subprocess.run(
+        [sys.executable, str(script), door],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout.split()
+    filename, lineno = printed[0], int(printed[1])
+    assert filename == str(script)
+    assert line in USER_CODE.splitlines()[lineno - 1]

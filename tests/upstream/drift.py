@@ -8,13 +8,15 @@ changes to the seams (``make digests`` does it for every line).
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import json
 import sys
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from aiomoto._upstream import SEAMS
+from aiomoto._upstream import SEAMS, Seam
 from aiomoto._versions import release
 
 DIGESTS = Path(__file__).with_name("digests.json")
@@ -27,13 +29,31 @@ def load() -> Recorded:
     return recorded
 
 
+def fingerprint(seam: Seam) -> dict[str, str]:
+    """A digest of the seam's source and its call signature, if it has one."""
+    target = seam.resolve()
+    if isinstance(target, property):
+        target = target.fget
+    elif not (
+        inspect.isroutine(target) or inspect.isclass(target) or inspect.ismodule(target)
+    ):
+        target = type(target)
+    source = inspect.getsource(target)
+    try:
+        signature = str(inspect.signature(target))
+    except (TypeError, ValueError):
+        signature = ""
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    return {"sha256": digest, "signature": signature}
+
+
 def current() -> dict[str, tuple[str, dict[str, dict[str, str]]]]:
     """Per distribution: its installed version and its seams' fingerprints."""
     found: dict[str, tuple[str, dict[str, dict[str, str]]]] = {}
     for seam in SEAMS:
         dist = seam.distribution
         installed = version(dist)
-        found.setdefault(dist, (installed, {}))[1][seam.qualname] = seam.fingerprint()
+        found.setdefault(dist, (installed, {}))[1][seam.qualname] = fingerprint(seam)
     return found
 
 

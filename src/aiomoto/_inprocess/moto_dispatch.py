@@ -14,8 +14,9 @@ While aiomoto is active both answer from tables kept for the length of the
 outermost context. A URL table is keyed by the backend's class and by the two
 settings it depends on (``MOTO_S3_CUSTOM_ENDPOINTS`` and
 ``MOTO_ENABLE_ISO_REGIONS``, read through Moto's own ``settings``); a method
-list is keyed by the class and the size of every class ``__dict__`` in its
-MRO, so a method added or removed during the context is seen. A changed key
+list is keyed by the class and the attribute names of every class in its
+MRO, so a method added, removed or renamed during the context is seen (a
+count would miss one name swapped for another). A changed key
 is rebuilt by Moto's own code, exactly when Moto would have built a different
 answer. Sync boto3 clients go through the same dispatcher, so they get faster
 under aiomoto too.
@@ -68,10 +69,10 @@ def _method_names_kept() -> Iterator[None]:
     list_names: Callable[[object], list[str]] = vars(moto.core.responses)[
         "method_names_from_class"
     ]
-    lists: dict[tuple[type, tuple[int, ...]], list[str]] = {}
+    lists: dict[tuple[type, tuple[tuple[str, ...], ...]], list[str]] = {}
 
-    def key(clazz: Any) -> tuple[type, tuple[int, ...]]:
-        return (clazz, tuple(len(vars(c)) for c in clazz.__mro__))
+    def key(clazz: Any) -> tuple[type, tuple[tuple[str, ...], ...]]:
+        return (clazz, tuple(tuple(vars(c)) for c in clazz.__mro__))
 
     def method_names_from_class(clazz: Any) -> list[str]:
         names = lists.get(key(clazz))

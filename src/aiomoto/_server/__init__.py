@@ -24,7 +24,12 @@ from aiomoto._server import registry
 from aiomoto._server.environment import environment_set, planned_changes
 from aiomoto._server.process import LocalMotoServer, require_server_dependencies
 
-__all__ = ["Endpoint", "endpoint_door", "require_server_dependencies"]
+__all__ = [
+    "Endpoint",
+    "endpoint_door",
+    "require_server_dependencies",
+    "start_local_server",
+]
 
 
 @dataclass(frozen=True)
@@ -41,10 +46,11 @@ class Endpoint:
 def endpoint_door(backend: Backend, *, mode: AutoEndpointMode) -> Iterator[Endpoint]:
     with ExitStack() as stack:
         if backend.kind == "local":
-            address, path = _start_local_server(stack)
+            server, path = start_local_server(stack)
+            address, check = server.address, server.check_alive
         else:
-            address, path = backend.address, None
-        stack.enter_context(_routing.server_reachable(address.endpoint))
+            address, path, check = backend.address, None, _routing.no_check
+        stack.enter_context(_routing.server_reachable(address.endpoint, check))
         from aiomoto._inprocess import native_tools
 
         stack.enter_context(native_tools.stepped_aside())
@@ -58,15 +64,16 @@ def endpoint_door(backend: Backend, *, mode: AutoEndpointMode) -> Iterator[Endpo
         yield Endpoint(address, path, mode)
 
 
-def _start_local_server(stack: ExitStack) -> tuple[ServerAddress, Path]:
+def start_local_server(stack: ExitStack) -> tuple[LocalMotoServer, Path]:
     stack.enter_context(_quiet_access_log())
+    registry.prepare_directory()  # before the server: if it fails, start nothing
     registry.remove_stale()
     server = LocalMotoServer()
     stack.callback(server.stop)
     address = server.address
     path = registry.write(address.endpoint, address.host, address.port)
     stack.callback(registry.remove, path)
-    return address, path
+    return server, path
 
 
 @contextmanager

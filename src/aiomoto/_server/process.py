@@ -1,9 +1,20 @@
 """Moto's own threaded server, started on a free loopback port and stopped fast.
 
-Moto's ``ThreadedMotoServer`` serves from werkzeug's ``serve_forever``, which
-checks for shutdown only between requests or every half second. ``stop()``
-here asks it to shut down and then knocks on the port until it has, so the
-stop takes milliseconds and the port is released at once.
+Moto's ``ThreadedMotoServer`` serves from werkzeug's ``serve_forever`` in a
+thread. aiomoto runs that thread itself, so that
+
+- a thread that dies before it serves fails the start at once (Moto's own
+  ``start()`` would wait for it forever), and one that dies later is
+  reported by name: on the next request routed to it, or when its context
+  exits (:class:`~aiomoto.exceptions.ServerDiedError`, caused by what ended
+  the thread);
+- stopping is fast and has a deadline: ``serve_forever`` checks for shutdown
+  only between requests or every half second, so ``stop()`` asks it to shut
+  down and then knocks on the port until it has (milliseconds), and gives up
+  with :class:`~aiomoto.exceptions.ServerStopTimeoutError` after
+  ``STOP_TIMEOUT`` seconds rather than hang.
+
+The server binds the loopback address only.
 """
 
 from __future__ import annotations
@@ -15,13 +26,20 @@ import threading
 import time
 
 from aiomoto._options import LOOPBACK, ServerAddress
-from aiomoto.exceptions import ServerDependencyError, ServerNotRunningError
+from aiomoto.exceptions import (
+    ServerDependencyError,
+    ServerDiedError,
+    ServerNotRunningError,
+    ServerStopTimeoutError,
+)
 
 #: A cheap question only a Moto server answers as expected: a GET on its auth
 #: reset endpoint is refused with HTTP 400 and a JSON error naming Moto.
 _PROBE_PATH = "/moto-api/reset-auth"
 _PROBE_TIMEOUT = 2.0
 _START_TIMEOUT = 10.0
+#: How long ``stop()`` waits for the server thread before giving up.
+STOP_TIMEOUT = 10.0
 
 
 def require_server_dependencies() -> None:
@@ -43,7 +61,16 @@ class LocalMotoServer:
         from moto.server import ThreadedMotoServer
 
         self._server = ThreadedMotoServer(ip_address=LOOPBACK, port=0, verbose=False)
-        self._server.start()
+        self._ended_by: BaseException | None = None
+        self._stopping = False
+        self._reported = False
+        self._thread = threading.Thread(
+            target=self._serve, name="aiomoto-moto-server", daemon=True
+        )
+        # Moto's stop() joins the thread it knows as its own.
+        self._server._thread = self._thread
+        self._thread.start()
+        self._wait_until_ready()
         host, port = self._server.get_host_and_port()
         self.address = ServerAddress(host, port)
         try:
@@ -52,14 +79,69 @@ class LocalMotoServer:
             self.stop()
             raise
 
+    def _serve(self) -> None:
+        try:
+            self._server._server_entry()
+        except BaseException as error:  # reported by check_alive() and stop()
+            self._ended_by = error
+
+    def _wait_until_ready(self) -> None:
+        ready = self._server._server_ready_event
+        deadline = time.monotonic() + _START_TIMEOUT
+        while not ready.wait(0.01):
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                self._thread.join(STOP_TIMEOUT)
+                raise ServerNotRunningError(
+                    "Moto's threaded server did not start on "
+                    f"{LOOPBACK}: {self._ended_by!r}."
+                ) from self._ended_by
+
+    def check_alive(self) -> None:
+        """Raise :class:`ServerDiedError` if the thread ended before ``stop()``."""
+        if self._stopping or self._thread.is_alive():
+            return
+        self._reported = True
+        raise self._died()
+
+    def _died(self) -> ServerDiedError:
+        how = f"with {self._ended_by!r}" if self._ended_by else "without an error"
+        error = ServerDiedError(
+            f"The Moto server aiomoto started at {self.address.endpoint} has "
+            f"stopped serving: its thread ended {how}. Requests "
+            "to it cannot be answered. The in-process backend still holds the "
+            "data; exit the server-mode context (a new one starts a new "
+            "server), and see the cause below for why the thread ended."
+        )
+        error.__cause__ = self._ended_by
+        return error
+
     def stop(self) -> None:
+        """Stop the server within ``STOP_TIMEOUT`` seconds, releasing its port.
+
+        Raises :class:`ServerDiedError` if the thread had died and no request
+        reported it yet, or :class:`ServerStopTimeoutError` past the deadline.
+        """
+        died = not self._thread.is_alive() and not self._stopping
+        self._stopping = True
         stopper = threading.Thread(
             target=self._server.stop, name="aiomoto-server-stop", daemon=True
         )
         stopper.start()
+        deadline = time.monotonic() + STOP_TIMEOUT
         while stopper.is_alive():
+            if time.monotonic() > deadline:
+                raise ServerStopTimeoutError(
+                    f"The Moto server at {self.address.endpoint} did not stop "
+                    f"within {STOP_TIMEOUT:g} s: its thread is still busy (a "
+                    "request that never ends?). It is a daemon thread, so it "
+                    "will not keep the process alive, but its port stays taken "
+                    "until it ends."
+                )
             _knock(self.address)
             stopper.join(0.005)
+        if died and not self._reported:
+            self._reported = True
+            raise self._died()
 
 
 def _knock(address: ServerAddress) -> None:

@@ -2,10 +2,11 @@
 
 Each server aiomoto starts is recorded as ``aiomoto-server-<uuid>.json`` in
 the registry directory (``AIOMOTO_SERVER_REGISTRY_DIR``, or a per-user cache
-directory), readable only by the user, with its ``endpoint``, ``host``,
-``pid`` and ``port``. The file is removed when the server stops. Files older
-than 24 hours are removed when a new server starts; unreadable or foreign
-files are skipped.
+directory), readable only by the user (as is the directory, when aiomoto
+creates it), with its ``endpoint``, ``host``, ``pid`` and ``port``. A
+directory that cannot be written is reported before any server starts. The
+file is removed when the server stops. Files older than 24 hours are removed
+when a new server starts; unreadable or foreign files are skipped.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ import json
 import os
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from aiomoto import _settings
+from aiomoto.exceptions import ServerRegistryError
 
 PREFIX = "aiomoto-server-"
 SUFFIX = ".json"
@@ -37,15 +40,46 @@ class ServerEntry:
     path: Path
 
 
-def write(endpoint: str, host: str, port: int) -> Path:
+def prepare_directory() -> Path:
+    """Create the registry directory (owner-only) and prove it can be written.
+
+    Called before a server starts, so that a directory that cannot be used
+    fails with :class:`~aiomoto.exceptions.ServerRegistryError` and nothing
+    has been started.
+    """
     directory = _settings.registry_dir()
-    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    probe = directory / f".{PREFIX}probe-{uuid.uuid4()}"
+    with _unwritable_is_named(directory):
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        probe.unlink()
+    return directory
+
+
+def write(endpoint: str, host: str, port: int) -> Path:
+    """Record a server in a new registry file, readable by this user only."""
+    directory = _settings.registry_dir()
     path = directory / f"{PREFIX}{uuid.uuid4()}{SUFFIX}"
     payload = {"endpoint": endpoint, "host": host, "pid": os.getpid(), "port": port}
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-        json.dump(payload, file)
+    with _unwritable_is_named(directory):
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            json.dump(payload, file)
     return path
+
+
+@contextlib.contextmanager
+def _unwritable_is_named(directory: Path) -> Iterator[None]:
+    try:
+        yield
+    except OSError as error:
+        raise ServerRegistryError(
+            f"aiomoto cannot write its server registry directory {directory} "
+            f"({error.strerror or error}), so it starts no server. Set "
+            f"{_settings.REGISTRY_DIR_VARIABLE} to a directory this user can "
+            "write (pytest's tmp_path_factory, for one), or fix the "
+            "directory's permissions."
+        ) from error
 
 
 def remove(path: Path) -> None:
@@ -145,7 +179,7 @@ def running_servers(
         for entry in entries(where)
         if (pid is None or entry.pid == pid)
         and _alive(entry.pid)
-        and answers(ServerAddress(entry.host, entry.port), timeout=0.5)
+        and answers(ServerAddress(entry.host, entry.port))
     ]
 
 
