@@ -3,7 +3,8 @@
 aiobotocore 3.x can send through httpx instead of aiohttp
 (``AioConfig(http_session_cls=HttpxSession)``), and the httpx backend also
 runs under trio (through anyio). S3 and DynamoDB round trips, with
-``async with mock_aws()`` and with the decorator, work on each combination.
+``async with mock_aws()`` and with the decorator, work on each combination,
+and a body streams line by line where the backend's bodies can stream.
 """
 
 from __future__ import annotations
@@ -30,8 +31,7 @@ async def s3_round_trip(config: AioConfig) -> bytes:
         response = await s3.get_object(Bucket="backends", Key="k")
         body = response["Body"]
         async with body:
-            lines = [line async for line in body.iter_lines()]
-    assert lines == [b"line one", b"line two"]
+            assert await body.read() == b"line one\nline two"
     written: bytes = (
         boto3.client("s3", region_name="us-east-1")
         .get_object(Bucket="backends", Key="k")["Body"]
@@ -77,3 +77,17 @@ async def test_the_decorator_works_on_every_loop_and_backend(config: AioConfig) 
         return await s3_round_trip(config), await dynamodb_round_trip(config)
 
     assert await both() == (b"line one\nline two", {"pk": {"S": "async"}})
+
+
+@pytest.mark.anyio
+@pytest.mark.usefixtures("streams")
+async def test_a_body_streams_line_by_line(config: AioConfig) -> None:
+    async with mock_aws():
+        boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="lines")
+        async with client("s3", config) as s3:
+            await s3.put_object(Bucket="lines", Key="k", Body=b"line one\nline two")
+            response = await s3.get_object(Bucket="lines", Key="k")
+            body = response["Body"]
+            async with body:
+                lines = [line async for line in body.iter_lines()]
+    assert lines == [b"line one", b"line two"]

@@ -106,6 +106,7 @@ async def test_two_puts_in_a_task_group_are_both_sent_before_either_finishes(
     assert sorted(events[2:]) == ["done a", "done b"]
 
 
+@pytest.mark.usefixtures("streams")
 async def test_two_streamed_bodies_are_read_chunk_by_chunk_in_turn(s3: Any) -> None:
     await s3.put_object(Bucket=BUCKET, Key="object", Body=b"x" * (3 * CHUNK))
     events: list[str] = []
@@ -127,6 +128,7 @@ async def test_two_streamed_bodies_are_read_chunk_by_chunk_in_turn(s3: Any) -> N
     assert turns == [["a", "b"]] * 3
 
 
+@pytest.mark.usefixtures("streams")
 async def test_a_read_cancelled_mid_stream_stops_and_the_client_still_works(
     s3: Any,
 ) -> None:
