@@ -3,10 +3,13 @@
 #   make test   lint, type checks and the test matrix (every locked environment)
 #   make matrix the test matrix alone (matrix.json); CELLS="latest" for some cells
 #   make lint   ruff (lint + format check)
+#   make docs   the documentation site into site/ (mkdocs, strict)
+#   make dist   the sdist and the wheel into dist/
 #   make bench  the benchmark suite
 # On a machine with only Python >= 3.10, git and make, these install what they
 # need: uv from PyPI (into .tools/) when it is not on PATH, then the locked
-# environments (.venv for "latest", .venv-aioboto3 for "aioboto3").
+# environments (.venv for "latest", .venv-aioboto3 for "aioboto3", .venv-docs
+# for the documentation site).
 
 PYTHON ?= python3
 SHELL := /bin/bash
@@ -23,9 +26,10 @@ unexport AWS_ENDPOINT_URL AWS_PROFILE AWS_DEFAULT_PROFILE
 
 LATEST := $(CURDIR)/.venv
 AIOBOTO3 := $(CURDIR)/.venv-aioboto3
+DOCS := $(CURDIR)/.venv-docs
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint typecheck matrix compat-table digests sync bench clean
+.PHONY: demo test lint typecheck docs dist matrix compat-table digests sync bench clean
 
 $(CURDIR)/.tools/bin/uv:
 	$(PYTHON) -m venv $(CURDIR)/.tools
@@ -38,6 +42,12 @@ $(LATEST)/.synced: uv.lock pyproject.toml | $(UV)
 $(AIOBOTO3)/.synced: uv.lock pyproject.toml | $(UV)
 	UV_PROJECT_ENVIRONMENT=$(AIOBOTO3) $(UV) sync --locked --python $(PYTHON) \
 		--no-group latest --group aioboto3
+	touch $@
+
+# The docs group alone: mkdocstrings reads src/ without importing it.
+$(DOCS)/.synced: uv.lock pyproject.toml | $(UV)
+	UV_PROJECT_ENVIRONMENT=$(DOCS) $(UV) sync --locked --python $(PYTHON) \
+		--only-group docs
 	touch $@
 
 sync: $(LATEST)/.synced $(AIOBOTO3)/.synced
@@ -57,7 +67,15 @@ typecheck: $(LATEST)/.synced
 matrix: | $(UV)
 	UV=$(UV) PYTEST_ARGS="$(PYTEST_ARGS)" $(PYTHON) scripts/matrix.py run $(CELLS)
 
-test: lint typecheck matrix
+# Strict: a warning, a broken link or a missing anchor fails the build.
+docs: $(DOCS)/.synced
+	NO_MKDOCS_2_WARNING=1 $(DOCS)/bin/mkdocs build --strict --clean \
+		--site-dir $(CURDIR)/site
+
+dist: | $(UV)
+	$(UV) build --out-dir $(CURDIR)/dist
+
+test: lint typecheck docs matrix
 
 compat-table:
 	$(PYTHON) scripts/matrix.py table
@@ -71,4 +89,4 @@ bench: $(LATEST)/.synced
 	$(LATEST)/bin/python benchmarks/run.py
 
 clean:
-	rm -rf .tools .venv .venv-aioboto3 .venvs .mypy_cache .ruff_cache .pytest_cache .coverage
+	rm -rf .tools .venv .venv-aioboto3 .venv-docs .venvs site dist .mypy_cache .ruff_cache .pytest_cache .coverage
