@@ -89,6 +89,9 @@ def test_make_dist_builds_an_sdist_and_a_wheel_of_the_package(dist: Path) -> Non
     with tarfile.open(only(dist.glob("aiomoto-*.tar.gz"))) as sdist:
         members = {name.split("/", 1)[-1] for name in sdist.getnames()}
     assert {"README.md", "pyproject.toml", "src/aiomoto/__init__.py"} <= members
+    # Nothing a local run leaves behind: environments, the site, builds.
+    left_behind = (".venv", ".tools/", "site/", "dist/", ".mypy_cache/")
+    assert not [name for name in members if name.startswith(left_behind)]
 
 
 def test_the_quick_start_runs_from_the_installed_wheel(
