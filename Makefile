@@ -8,12 +8,15 @@
 #   make sweep-lock  list those releases and pin each one's environment
 #   make digests     record the upstream seams of every matrix cell and release
 #   make lint   ruff (lint + format check)
+#   make docs   the documentation site into site/ (mkdocs, strict)
+#   make dist   the sdist and the wheel into dist/
 #   make bench  the benchmark suite
 #   make bench-peers  side by side with PyPI's aiomoto 0.5.8 (another project)
 #   make stress the stress and property tests at the issue's counts, with figures
 # On a machine with only Python >= 3.10, git and make, these install what they
 # need: uv from PyPI (into .tools/) when it is not on PATH, then the locked
-# environments (.venv for "latest", .venv-aioboto3 for "aioboto3").
+# environments (.venv for "latest", .venv-aioboto3 for "aioboto3", .venv-docs
+# for the documentation site).
 
 PYTHON ?= python3
 SHELL := /bin/bash
@@ -30,11 +33,12 @@ unexport AWS_ENDPOINT_URL AWS_PROFILE AWS_DEFAULT_PROFILE
 
 LATEST := $(CURDIR)/.venv
 AIOBOTO3 := $(CURDIR)/.venv-aioboto3
+DOCS := $(CURDIR)/.venv-docs
 PYTEST_ARGS ?=
 # e.g. SWEEP_ARGS="moto==5.2.4" for one release, "--rotate=4" for a subset.
 SWEEP_ARGS ?=
 
-.PHONY: demo test lint typecheck matrix sweep sweep-in-test sweep-lock \
+.PHONY: demo test lint typecheck docs dist matrix sweep sweep-in-test sweep-lock \
 	compat-table digests sync bench bench-peers stress clean
 
 $(CURDIR)/.tools/bin/uv:
@@ -48,6 +52,12 @@ $(LATEST)/.synced: uv.lock pyproject.toml | $(UV)
 $(AIOBOTO3)/.synced: uv.lock pyproject.toml | $(UV)
 	UV_PROJECT_ENVIRONMENT=$(AIOBOTO3) $(UV) sync --locked --python $(PYTHON) \
 		--no-group latest --group aioboto3
+	touch $@
+
+# The docs group alone: mkdocstrings reads src/ without importing it.
+$(DOCS)/.synced: uv.lock pyproject.toml | $(UV)
+	UV_PROJECT_ENVIRONMENT=$(DOCS) $(UV) sync --locked --python $(PYTHON) \
+		--only-group docs
 	touch $@
 
 sync: $(LATEST)/.synced $(AIOBOTO3)/.synced
@@ -67,6 +77,14 @@ typecheck: $(LATEST)/.synced
 matrix: | $(UV)
 	UV=$(UV) PYTEST_ARGS="$(PYTEST_ARGS)" $(PYTHON) scripts/matrix.py run $(CELLS)
 
+# Strict: a warning, a broken link or a missing anchor fails the build.
+docs: $(DOCS)/.synced
+	NO_MKDOCS_2_WARNING=1 $(DOCS)/bin/mkdocs build --strict --clean \
+		--site-dir $(CURDIR)/site
+
+dist: | $(UV)
+	$(UV) build --out-dir $(CURDIR)/dist
+
 # Every swept release, two lines side by side; one line per release at the end.
 sweep: | $(UV)
 	UV=$(UV) $(PYTHON) scripts/sweep.py run $(SWEEP_ARGS)
@@ -84,7 +102,7 @@ sweep-in-test: | $(UV)
 sweep-lock: | $(UV)
 	UV=$(UV) $(PYTHON) scripts/sweep.py lock
 
-test: lint typecheck matrix sweep-in-test
+test: lint typecheck docs matrix sweep-in-test
 
 # Writes both generated tables into README.md.
 compat-table:
@@ -130,4 +148,4 @@ stress: $(LATEST)/.synced
 		--timeout=3600 -q tests/stress tests/properties
 
 clean:
-	rm -rf .tools .venv .venv-aioboto3 .venvs .mypy_cache .ruff_cache .pytest_cache .coverage
+	rm -rf .tools .venv .venv-aioboto3 .venv-docs .venvs site dist .mypy_cache .ruff_cache .pytest_cache .coverage

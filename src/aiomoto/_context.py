@@ -36,8 +36,8 @@ else:
 class MockAwsContext(Generic[H]):
     """A ``mock_aws`` configuration, usable as ``with``, ``async with`` or decorator.
 
-    Entering it gives a handle: :class:`~aiomoto.ActiveServer` in server
-    mode, :class:`~aiomoto.ActiveMock` otherwise.
+    Entering it gives a handle: [`ActiveServer`][aiomoto.ActiveServer] in
+    server mode, [`ActiveMock`][aiomoto.ActiveMock] otherwise.
     """
 
     __slots__ = ("_options",)
@@ -85,6 +85,7 @@ class MockAwsContext(Generic[H]):
 
     @property
     def server_mode(self) -> bool:
+        """Whether this context opens the endpoint door (a Moto server)."""
         return self._options.server_mode
 
     @property
@@ -112,13 +113,13 @@ class MockAwsContext(Generic[H]):
 
     @property
     def server_host(self) -> str | None:
-        """The Moto server's host, while entered (see :attr:`server_endpoint`)."""
+        """The Moto server's host, while entered (see `server_endpoint`)."""
         handle = self._handle()
         return handle.server_host if handle else None
 
     @property
     def server_port(self) -> int | None:
-        """The Moto server's port, while entered (see :attr:`server_endpoint`)."""
+        """The Moto server's port, while entered (see `server_endpoint`)."""
         handle = self._handle()
         return handle.server_port if handle else None
 
@@ -141,7 +142,7 @@ class MockAwsContext(Generic[H]):
         return cast(H, kind(self, activation))
 
     def start(self) -> H:
-        """Activate the mock (or join the active one); pair with :meth:`stop`."""
+        """Activate the mock (or join the active one); pair with `stop()`."""
         return self._make_handle(_lifecycle.enter(self, self._options))
 
     def stop(self) -> None:
@@ -293,7 +294,9 @@ def mock_aws(
     return context if target is None else context(target)
 
 
-#: The decorator-first name for :func:`mock_aws`, the very same callable:
-#: ``mock_aws_decorator(reset=False)`` returns a reusable decorator (and
-#: context); ``@mock_aws_decorator`` wraps a function with the defaults.
 mock_aws_decorator = mock_aws
+"""The decorator-first name for [`mock_aws`][aiomoto.mock_aws], the very same callable.
+
+``mock_aws_decorator(reset=False)`` returns a reusable decorator (and
+context); ``@mock_aws_decorator`` wraps a function with the defaults.
+"""

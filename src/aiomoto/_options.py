@@ -26,14 +26,18 @@ LOOPBACK = "127.0.0.1"
 
 
 class AutoEndpointMode(str, Enum):
-    """Whether server mode points clients at the Moto server."""
+    """Whether server mode points clients at the Moto server.
 
-    #: Always inject the server endpoint (the default in server mode).
+    A ``str`` enum: ``auto_endpoint="if_missing"`` works as well as
+    ``auto_endpoint=AutoEndpointMode.IF_MISSING``.
+    """
+
     FORCE = "force"
-    #: Inject only when the client has no explicit ``endpoint_url``.
+    """Always inject the server endpoint (the default in server mode)."""
     IF_MISSING = "if_missing"
-    #: Never inject; clients must target the server themselves.
+    """Inject only when the client has no explicit ``endpoint_url``."""
     DISABLED = "disabled"
+    """Never inject; clients must target the server themselves."""
 
     def __str__(self) -> str:
         return self.value

@@ -1,8 +1,9 @@
 """Every pytest example of docs/pytest-plugin.md and the README runs, as written.
 
-Each ``python`` block that only pytest can run (see tests/docs/blocks.py) is
-a test module of one inner session, run in in-process mode and in server
-mode, with the guard on. The TOML block is the configuration of a run.
+Each plain ``python`` block of those pages that only pytest can run (a
+*plugin* example, see tests/docs/examples.py) is a test module of one inner
+session, run in in-process mode and in server mode, with the guard on. The
+TOML block is the configuration of a run.
 """
 
 from __future__ import annotations
@@ -11,28 +12,22 @@ import re
 
 import pytest
 
-from tests.docs.blocks import Block, blocks
+from tests.docs.examples import PLUGIN_PAGES, Block, all_blocks, plugin_blocks
 from tests.plugin.conftest import InnerSuite
-
-PAGES = ("README.md", "pytest-plugin.md")
-
-
-def plugin_examples() -> list[Block]:
-    return [b for b in blocks() if b.needs_pytest and b.path.name in PAGES]
 
 
 def module_name(block: Block) -> str:
-    return "test_" + re.sub(r"\W", "_", f"{block.path.stem}_{block.line}").lower()
+    stem = block.page.rsplit("/", 1)[-1].removesuffix(".md")
+    return "test_" + re.sub(r"\W", "_", f"{stem}_{block.line}").lower()
 
 
 def test_the_pages_have_examples() -> None:
-    names = {block.path.name for block in plugin_examples()}
-    assert names == set(PAGES)
+    assert {block.page for block in plugin_blocks()} == set(PLUGIN_PAGES)
 
 
 @pytest.mark.parametrize("mode", ["in-process", "server"])
 def test_every_example_passes(suite: InnerSuite, mode: str) -> None:
-    examples = plugin_examples()
+    examples = plugin_blocks()
     suite.write(**{module_name(block): block.code for block in examples})
     result = suite.run(f"--aiomoto-mode={mode}", "--aiomoto-block-unmocked", "-v")
     tests = sum(block.code.count("def test_") for block in examples)
@@ -42,7 +37,11 @@ def test_every_example_passes(suite: InnerSuite, mode: str) -> None:
 def test_the_configuration_example_is_accepted_and_applies(
     suite: InnerSuite,
 ) -> None:
-    (config,) = [b.code for b in blocks("toml") if b.path.name == "pytest-plugin.md"]
+    (config,) = [
+        b.code
+        for b in all_blocks()
+        if (b.language, b.page, b.title) == ("toml", "docs/pytest-plugin.md", None)
+    ]
     suite.pytester.makepyprojecttoml(config)  # found before the suite's tox.ini
     suite.write(
         test_configured="""

@@ -1,6 +1,7 @@
 """The recommended fixture layout, run under ``pytest -n 2`` as its own session.
 
-The conftest and ``test_round_trip`` are the page's, verbatim. Next to them,
+The conftest and ``test_round_trip`` are read from docs/server-mode.md (where
+tests/docs runs them as the page shows them). Next to them,
 ``test_workers.py`` records which server each xdist worker used and which
 buckets it saw, meeting the other worker at two barriers (a loopback socket
 the outer test serves) so that both buckets exist while each worker lists
@@ -11,54 +12,21 @@ its own server. A second session runs
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
-import os
 import socket
 import subprocess
-import sys
 import threading
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tests.docs import examples
 from tests.server.probes import LOOPBACK
 
-CONFTEST = '''\
-from collections.abc import Iterator
+#: The page's fixture layout (conftest.py, test_example.py), read from the page.
+LAYOUT = examples.project_named("docs/server-mode.md", "Parallel test runs")
 
-import boto3
-from mypy_boto3_s3.service_resource import Bucket
-import pytest
-
-from aiomoto import mock_aws
-
-
-@pytest.fixture(scope="session", autouse=True)
-def aiomoto_context() -> Iterator[None]:
-    """Start one Moto server per xdist worker, kept alive for the whole session."""
-    with mock_aws(server_mode=True):
-        yield
-
-
-@pytest.fixture
-def s3_bucket() -> Iterator[Bucket]:
-    """Create an S3 bucket for a single test, then tear it down afterwards."""
-    s3 = boto3.resource("s3", region_name="us-east-1")
-    bucket = s3.Bucket("example-bucket")
-    bucket.create()
-    yield bucket
-    bucket.objects.all().delete()
-    bucket.delete()
-'''
-
-TEST_EXAMPLE = """\
-from mypy_boto3_s3.service_resource import Bucket
-
-
-def test_round_trip(s3_bucket: Bucket) -> None:
-    s3_bucket.put_object(Key="hello.txt", Body=b"hi")
-    assert s3_bucket.Object("hello.txt").get()["Body"].read() == b"hi"
-"""
 
 # Four tests for two workers: xdist's load scheduler hands each worker two.
 TEST_WORKERS = """\
@@ -205,36 +173,16 @@ class Rendezvous:
 def run_inner_session(
     tmp_path: Path, tests: dict[str, str]
 ) -> tuple[subprocess.CompletedProcess[str], Path]:
-    project = tmp_path / "project"
     records = tmp_path / "records"
-    project.mkdir()
     records.mkdir()
-    (project / "conftest.py").write_text(CONFTEST)
-    for name, text in tests.items():
-        (project / name).write_text(text)
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("PYTEST_", "COV_CORE_"))
-    }
-    env["WORKER_RECORDS"] = str(records)
+    environment = examples.project_environment(tmp_path / "registry")
+    environment["WORKER_RECORDS"] = str(records)
     rendezvous = Rendezvous()
-    env["WORKER_RENDEZVOUS_PORT"] = str(rendezvous.port)
-    env["AIOMOTO_SERVER_REGISTRY_DIR"] = str(tmp_path / "registry")
-    command = [sys.executable, "-m", "pytest", "-n", "2"]
-    command += ["-p", "no:randomly", "-p", "no:cacheprovider", "-W", "error"]
-    # pytest-asyncio (a dev dependency) warns at configure time unless its
-    # loop scope is set; this session has no asyncio tests.
-    command += ["-p", "no:asyncio"]
+    environment["WORKER_RENDEZVOUS_PORT"] = str(rendezvous.port)
+    layout = dataclasses.replace(LAYOUT, commands=[["-n", "2"]])
     with rendezvous:
-        result = subprocess.run(
-            command,
-            cwd=project,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
+        (result,) = examples.run_project(
+            layout, tmp_path / "project", extra_files=tests, environment=environment
         )
     return result, records
 
@@ -242,9 +190,7 @@ def run_inner_session(
 def test_the_recommended_layout_passes_under_xdist_with_a_server_per_worker(
     tmp_path: Path,
 ) -> None:
-    result, records = run_inner_session(
-        tmp_path, {"test_example.py": TEST_EXAMPLE, "test_workers.py": TEST_WORKERS}
-    )
+    result, records = run_inner_session(tmp_path, {"test_workers.py": TEST_WORKERS})
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "4 passed" in result.stdout, output
@@ -267,9 +213,7 @@ def test_the_recommended_layout_passes_under_xdist_with_a_server_per_worker(
 def test_in_process_tests_inside_the_session_server_join_it_under_xdist(
     tmp_path: Path,
 ) -> None:
-    result, _ = run_inner_session(
-        tmp_path, {"test_example.py": TEST_EXAMPLE, "test_nested.py": TEST_NESTED}
-    )
+    result, _ = run_inner_session(tmp_path, {"test_nested.py": TEST_NESTED})
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "4 passed" in result.stdout, output

@@ -31,7 +31,15 @@ STALE_AFTER_SECONDS = 24 * 60 * 60
 
 @dataclass(frozen=True)
 class ServerEntry:
-    """One registry file: a Moto server aiomoto started."""
+    """One registry file: a Moto server aiomoto started.
+
+    Attributes:
+        endpoint: The server's base URL, ``http://127.0.0.1:PORT``.
+        host: The host it is bound to.
+        pid: The process that started it.
+        port: Its port.
+        path: The registry file itself.
+    """
 
     endpoint: str
     host: str
