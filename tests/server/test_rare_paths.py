@@ -76,23 +76,6 @@ def test_a_400_that_is_not_moto_is_refused_for_attaching(body: bytes) -> None:
     assert _lifecycle.depth() == 0
 
 
-def test_a_server_that_starts_but_never_answers_is_stopped_before_the_error(
-    monkeypatch: pytest.MonkeyPatch, registry_dir: Path
-) -> None:
-    threads = set(threading.enumerate())
-
-    def never_answers(address: ServerAddress, *, timeout: float) -> None:
-        raise ServerNotRunningError(f"{address.endpoint} never answered")
-
-    monkeypatch.setattr(process, "wait_until_answering", never_answers)
-    with pytest.raises(ServerNotRunningError, match="never answered"):
-        with mock_aws(server_mode=True):
-            pass
-    assert set(threading.enumerate()) <= threads
-    assert _lifecycle.depth() == 0
-    assert registry_files(registry_dir) == []
-
-
 def test_an_async_client_made_outside_an_event_loop_is_injected_and_works() -> None:
     with mock_aws(server_mode=True) as ctx:
         creator = AioSession().create_client("s3", region_name="us-east-1")

@@ -18,16 +18,13 @@ import pytest
 from aiomoto import (
     RealHTTPRequestBlockedError,
     ServerDependencyError,
-    ServerNotRunningError,
     _lifecycle,
     mock_aws,
 )
-from aiomoto._options import ServerAddress
 from aiomoto._server import registry
-from aiomoto._server.process import require_server_dependencies, wait_until_answering
+from aiomoto._server.process import require_server_dependencies
 from aiomoto._upstream import SEAMS
 from aiomoto._versions import installed
-from tests.server.probes import LOOPBACK, silent_port
 
 pytestmark = pytest.mark.anyio
 
@@ -88,13 +85,6 @@ def test_a_process_of_another_user_counts_as_alive() -> None:
             assert registry._alive(1)
     else:
         assert registry._alive(1)
-
-
-def test_a_server_that_never_answers_is_reported_after_the_timeout() -> None:
-    with silent_port() as port:
-        address = ServerAddress(LOOPBACK, port)
-        with pytest.raises(ServerNotRunningError, match=r"did not answer within 0 s"):
-            wait_until_answering(address, timeout=0)
 
 
 def test_a_blocked_aws_url_moto_does_not_serve_points_at_moto_coverage() -> None:

@@ -70,14 +70,12 @@ class LocalMotoServer:
         # Moto's stop() joins the thread it knows as its own.
         self._server._thread = self._thread
         self._thread.start()
+        # Once Moto's server has bound its socket it is listening: a request
+        # sent now waits in the backlog until serve_forever() takes it. No
+        # probe request is needed (one cost more than the rest of a start).
         self._wait_until_ready()
         host, port = self._server.get_host_and_port()
         self.address = ServerAddress(host, port)
-        try:
-            wait_until_answering(self.address, timeout=_START_TIMEOUT)
-        except BaseException:
-            self.stop()
-            raise
 
     def _serve(self) -> None:
         try:
@@ -188,17 +186,6 @@ def _is_moto(answer: tuple[int, bytes] | None) -> bool:
 def answers(address: ServerAddress, timeout: float = _PROBE_TIMEOUT) -> bool:
     """Whether a Moto server answers at the address."""
     return _is_moto(_probe(address, timeout))
-
-
-def wait_until_answering(address: ServerAddress, *, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not answers(address):
-        if time.monotonic() > deadline:
-            raise ServerNotRunningError(
-                f"The Moto server at {address.endpoint} did not answer within "
-                f"{timeout:.0f} s of starting."
-            )
-        time.sleep(0.01)
 
 
 def check_moto_answers(address: ServerAddress) -> None:
