@@ -24,14 +24,19 @@ def client(service: str, config: AioConfig) -> Any:
     return session.create_client(service, region_name="us-east-1", config=config)
 
 
-async def s3_round_trip(config: AioConfig) -> bytes:
+async def s3_round_trip(config: AioConfig, *, lines: bool = False) -> bytes:
+    """Put two lines with aiobotocore, read them back whole (or line by line)."""
     boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="backends")
     async with client("s3", config) as s3:
         await s3.put_object(Bucket="backends", Key="k", Body=b"line one\nline two")
         response = await s3.get_object(Bucket="backends", Key="k")
         body = response["Body"]
         async with body:
-            assert await body.read() == b"line one\nline two"
+            if lines:
+                read = [line async for line in body.iter_lines()]
+                assert read == [b"line one", b"line two"]
+            else:
+                assert await body.read() == b"line one\nline two"
     written: bytes = (
         boto3.client("s3", region_name="us-east-1")
         .get_object(Bucket="backends", Key="k")["Body"]
@@ -83,11 +88,4 @@ async def test_the_decorator_works_on_every_loop_and_backend(config: AioConfig) 
 @pytest.mark.usefixtures("streams")
 async def test_a_body_streams_line_by_line(config: AioConfig) -> None:
     async with mock_aws():
-        boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="lines")
-        async with client("s3", config) as s3:
-            await s3.put_object(Bucket="lines", Key="k", Body=b"line one\nline two")
-            response = await s3.get_object(Bucket="lines", Key="k")
-            body = response["Body"]
-            async with body:
-                lines = [line async for line in body.iter_lines()]
-    assert lines == [b"line one", b"line two"]
+        assert await s3_round_trip(config, lines=True) == b"line one\nline two"
