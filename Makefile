@@ -148,4 +148,4 @@ stress: $(LATEST)/.synced
 		--timeout=3600 -q tests/stress tests/properties
 
 clean:
-	rm -rf .tools .venv .venv-aioboto3 .venv-docs .venvs site dist .mypy_cache .ruff_cache .pytest_cache .coverage
+	rm -rf .tools .venv .venv-aioboto3 .venv-docs .venvs site dist .mypy_cache .ruff_cache .pytest_cache .coverage .coverage-cells
