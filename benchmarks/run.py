@@ -19,7 +19,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import fresh
@@ -214,7 +214,7 @@ def _render(results: dict[str, Result], sizes: Sizes) -> tuple[list[str], list[T
     for service, name in (("s3", "S3"), ("dynamodb", "DynamoDB")):
         if service in results:
             lines += _roundtrip_rows(results[service], sizes.ops)
-            targets += _roundtrip_targets(results[service], name, sizes.ops)
+            targets += _roundtrip_targets(results[service], name)
     if "concurrency" in results:
         result = results["concurrency"]
         lines += _compared_rows(result, "sequential", "gets/s")
@@ -346,19 +346,10 @@ def _split(result: Result, ops: int) -> _Split:
     )
 
 
-def _roundtrip_targets(result: Result, name: str, ops: int) -> list[Target]:
-    bound = _split(result, ops).bound
-    server_target = _ratio_target(
-        f"{name}: aiomoto throughput / aiobotocore + Moto server's",
-        result,
-        ("server", "aiomoto"),
-        ">=",
-        4.0,
-    )
-    server_target = replace(
-        server_target,
-        note=f"{server_target.note}; with a zero-cost adapter: {bound:.2f}x",
-    )
+def _roundtrip_targets(result: Result, name: str) -> list[Target]:
+    # The throughput over Moto's server is printed above without a target:
+    # issue 14 retired ">= 4x" (the server's share of the per-request floor
+    # moves between machines; a zero-cost adapter would miss it on some).
     return [
         _ratio_target(
             f"{name}: aiomoto time / boto3 + plain moto time",
@@ -367,7 +358,6 @@ def _roundtrip_targets(result: Result, name: str, ops: int) -> list[Target]:
             "<=",
             1.05,
         ),
-        server_target,
         _ratio_target(
             f"{name}: cancellation points' cost (time / time without them)",
             result,
