@@ -166,3 +166,17 @@ def test_the_api_reference_documents_every_public_name() -> None:
     documented = set(re.findall(r"^::: aiomoto\.(\w+)$", reference, re.MULTILINE))
     assert documented == set(aiomoto.__all__) - {"__version__"}
     assert "`aiomoto.__version__`" in reference
+
+
+def test_a_plain_test_class_runs_between_its_setup_and_teardown_methods() -> None:
+    code = (
+        "class TestThing:\n"
+        "    def setup_method(self, method):\n"
+        "        self.ready = method.__name__\n"
+        "    def test_it(self):\n"
+        "        assert self.ready == 'test_it'\n"
+        "    def teardown_method(self, method):\n"
+        "        raise RuntimeError('torn down after ' + self.ready)\n"
+    )
+    with pytest.raises(RuntimeError, match="torn down after test_it"):
+        examples.run_plain(code)
