@@ -104,7 +104,7 @@ sweep-lock: | $(UV)
 
 test: lint typecheck docs matrix sweep-in-test
 
-# Writes both generated tables into README.md.
+# Writes both generated tables into docs/compatibility.md.
 compat-table:
 	$(PYTHON) scripts/matrix.py table --write
 	$(PYTHON) scripts/sweep.py table --write

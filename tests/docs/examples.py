@@ -297,7 +297,17 @@ def _run_test_class(cls: type[Any], where: str) -> None:
         return
     for attribute in dir(cls):
         if attribute.startswith("test"):
-            _call(getattr(cls(), attribute), f"{where}.{attribute}")
+            # As pytest runs a plain class: a new instance per test, with
+            # setup_method and teardown_method (given the test) around it.
+            instance = cls()
+            test = getattr(instance, attribute)
+            if hasattr(instance, "setup_method"):
+                instance.setup_method(test)
+            try:
+                _call(test, f"{where}.{attribute}")
+            finally:
+                if hasattr(instance, "teardown_method"):
+                    instance.teardown_method(test)
 
 
 def _acts_when_run(code: str) -> bool:

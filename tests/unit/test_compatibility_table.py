@@ -1,6 +1,8 @@
-"""The README's compatibility tables are generated from matrix.json and the sweep."""
+"""The compatibility page's tables are generated from matrix.json and the sweep."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -8,13 +10,31 @@ from tests.unit.scripts import ROOT, script
 
 
 @pytest.mark.parametrize("name", ["matrix", "sweep"])
-def test_the_readme_shows_the_table_generated_by_each_script(name: str) -> None:
+def test_the_compatibility_page_shows_the_table_generated_by_each_script(
+    name: str,
+) -> None:
     generator = script(name)
     table = generator.table(generator.load())
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert table in readme, (
-        f"README.md's {name} table is out of date: run `make compat-table`."
+    page = (ROOT / "docs" / "compatibility.md").read_text(encoding="utf-8")
+    assert table in page, (
+        f"docs/compatibility.md's {name} table is out of date: run `make compat-table`."
     )
+
+
+@pytest.mark.parametrize("name", ["matrix", "sweep"])
+def test_table_write_replaces_a_stale_table_between_its_markers(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generator = script(name)
+    page = tmp_path / "compatibility.md"
+    stale = (
+        f"# Page\n\n{generator.TABLE_START}\n| old |\n{generator.TABLE_END}\n\nEnd.\n"
+    )
+    page.write_text(stale, encoding="utf-8")
+    monkeypatch.setattr(script("matrix"), "TABLES_PAGE", page)
+    assert generator.main(["table", "--write"]) == 0
+    table = generator.table(generator.load())
+    assert page.read_text(encoding="utf-8") == f"# Page\n\n{table}\n\nEnd.\n"
 
 
 def test_the_sweep_table_names_every_swept_release_and_what_it_ran_with() -> None:
