@@ -10,6 +10,7 @@ to arrive at a chosen step; nothing sleeps and nothing is timed.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import AsyncIterator, Callable
 from typing import Any
@@ -209,3 +210,35 @@ async def test_a_large_put_cancelled_while_moto_runs_is_written_then_cancelled(
     assert scope.cancelled_caught
     # The cancellation waited for Moto: the object is there as soon as it lands.
     assert stored_keys() == ["large"]
+
+
+def test_a_task_cancelled_once_while_moto_runs_raises_once_the_write_landed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """asyncio's ``task.cancel()`` arrives once (anyio's scopes repeat it)."""
+    put_object = S3Backend.put_object
+
+    async def main() -> None:
+        loop = asyncio.get_running_loop()
+        put: list[asyncio.Task[Any]] = []
+
+        def put_cancelled_meanwhile(self: S3Backend, *args: Any, **kw: Any) -> Any:
+            loop.call_soon_threadsafe(put[0].cancel)
+            return put_object(self, *args, **kw)
+
+        monkeypatch.setattr(S3Backend, "put_object", put_cancelled_meanwhile)
+        async with mock_aws():
+            boto3.client("s3", region_name="us-east-1").create_bucket(Bucket=BUCKET)
+            session: Any = AioSession()
+            async with session.create_client("s3", region_name="us-east-1") as s3:
+                put.append(
+                    asyncio.ensure_future(
+                        s3.put_object(Bucket=BUCKET, Key="large", Body=LARGE)
+                    )
+                )
+                with pytest.raises(asyncio.CancelledError):
+                    await put[0]
+                # The cancellation waited for Moto: the object landed first.
+                assert stored_keys() == ["large"]
+
+    asyncio.run(main())
