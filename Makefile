@@ -104,7 +104,8 @@ sweep-lock: | $(UV)
 
 test: lint typecheck docs matrix sweep-in-test
 
-# Writes both generated tables into docs/compatibility.md.
+# Writes both generated tables into docs/compatibility.md, and the sweep's into
+# README.md too.
 compat-table:
 	$(PYTHON) scripts/matrix.py table --write
 	$(PYTHON) scripts/sweep.py table --write

@@ -4,7 +4,7 @@
     python scripts/sweep.py lock            resolve each release's environment
     python scripts/sweep.py record [SELECTOR ...]   record its seam digests
     python scripts/sweep.py new             releases on PyPI that are not swept
-    python scripts/sweep.py table [--write] the sweep table of docs/compatibility.md
+    python scripts/sweep.py table [--write] the sweep table (compatibility page, README)
 
 Two lines, each one venv re-pointed release by release with ``uv pip sync``
 from the pinned files in sweep/requirements/: ``moto`` (every moto release,

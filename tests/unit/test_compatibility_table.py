@@ -31,10 +31,24 @@ def test_table_write_replaces_a_stale_table_between_its_markers(
         f"# Page\n\n{generator.TABLE_START}\n| old |\n{generator.TABLE_END}\n\nEnd.\n"
     )
     page.write_text(stale, encoding="utf-8")
-    monkeypatch.setattr(script("matrix"), "TABLES_PAGE", page)
+    readme = tmp_path / "README.md"
+    readme.write_text(stale, encoding="utf-8")
+    unmarked = tmp_path / "other.md"
+    unmarked.write_text("# Other\n", encoding="utf-8")
+    monkeypatch.setattr(script("matrix"), "TABLES_PAGES", [page, readme, unmarked])
     assert generator.main(["table", "--write"]) == 0
     table = generator.table(generator.load())
-    assert page.read_text(encoding="utf-8") == f"# Page\n\n{table}\n\nEnd.\n"
+    for written in (page, readme):
+        assert written.read_text(encoding="utf-8") == f"# Page\n\n{table}\n\nEnd.\n"
+    assert unmarked.read_text(encoding="utf-8") == "# Other\n"
+
+
+def test_the_readme_states_the_sweep_result_generated_by_the_sweep_script() -> None:
+    sweep = script("sweep")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert sweep.table(sweep.load()) in readme, (
+        "README.md's sweep table is out of date: run `make compat-table`."
+    )
 
 
 def test_the_sweep_table_names_every_swept_release_and_what_it_ran_with() -> None:
