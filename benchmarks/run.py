@@ -476,10 +476,22 @@ def _stream_targets(speed: Result, memory: Result, mib: int) -> list[Target]:
                 figure="peak_bytes",
             )
         )
-    get_peak = memory.median("aiomoto", "get_peak_bytes") / (mib * 2**20)
-    targets.append(
-        Target(f"{mib} MiB: aiomoto streamed-get peak / object size", get_peak, "<=", 2)
-    )
+    # At most 2x the object "where Moto's storage allows": with default
+    # checksums Moto holds a second copy while it checksums the object, so
+    # boto3's own get peaks above 2x; the limit is then boto3's figure.
+    size = mib * 2**20
+    for variant, what in (("aiomoto", "default"), ("aiomoto_nock", "when_required")):
+        peak = memory.median(variant, "get_peak_bytes") / size
+        floor = memory.median(_stream_baseline(variant), "get_peak_bytes") / size
+        targets.append(
+            Target(
+                f"{mib} MiB: streamed-get peak / object size ({what})",
+                peak,
+                "<=",
+                max(2.0, floor),
+                note=f"boto3 + moto's: {floor:.3f}x",
+            )
+        )
     return targets
 
 
