@@ -29,9 +29,14 @@ async def presigned(operation: str, key: str) -> str:
     return await Presigner("boto3", "s3v4").url(operation, key)
 
 
-async def test_a_response_read_late_is_held_back_and_arrives_whole(s3: Any) -> None:
+@pytest.fixture
+async def url(s3: Any) -> str:
+    """A presigned GET of a stored object of ``PAYLOAD``."""
     s3.put_object(Bucket=BUCKET, Key="large.bin", Body=PAYLOAD)
-    url = await presigned("get_object", "large.bin")
+    return await presigned("get_object", "large.bin")
+
+
+async def test_a_response_read_late_is_held_back_and_arrives_whole(url: str) -> None:
 
     async with aiohttp.ClientSession() as session:
         async with session.get(url) as response:
@@ -42,9 +47,7 @@ async def test_a_response_read_late_is_held_back_and_arrives_whole(s3: Any) -> N
     assert body == PAYLOAD
 
 
-async def test_a_response_abandoned_half_read_closes_its_connection(s3: Any) -> None:
-    s3.put_object(Bucket=BUCKET, Key="large.bin", Body=PAYLOAD)
-    url = await presigned("get_object", "large.bin")
+async def test_a_response_abandoned_half_read_closes_its_connection(url: str) -> None:
 
     async with aiohttp.ClientSession() as session:
         async with session.get(url) as response:
@@ -77,10 +80,8 @@ def transport_of(response: aiohttp.ClientResponse) -> asyncio.Transport:
 
 
 async def test_a_response_read_as_soon_as_aiohttp_pauses_it_arrives_whole(
-    s3: Any,
+    url: str,
 ) -> None:
-    s3.put_object(Bucket=BUCKET, Key="large.bin", Body=PAYLOAD)
-    url = await presigned("get_object", "large.bin")
 
     async with aiohttp.ClientSession() as session:
         async with session.get(url) as response:
@@ -96,10 +97,8 @@ async def test_a_response_read_as_soon_as_aiohttp_pauses_it_arrives_whole(
 
 
 async def test_a_connection_aborted_mid_response_fails_the_read_not_the_next(
-    s3: Any,
+    url: str,
 ) -> None:
-    s3.put_object(Bucket=BUCKET, Key="large.bin", Body=PAYLOAD)
-    url = await presigned("get_object", "large.bin")
 
     async with aiohttp.ClientSession() as session:
         async with session.get(url) as response:
