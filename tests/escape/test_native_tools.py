@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import os
 import socket
+import struct
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -33,7 +34,7 @@ import pytest
 from aiobotocore.session import AioSession
 
 from aiomoto import mock_aws
-from aiomoto._inprocess.native_tools import ERROR_CODE, VARIABLE
+from aiomoto._inprocess.native_tools import ERROR_CODE, VARIABLE, Responder
 
 pytestmark = pytest.mark.anyio
 
@@ -135,6 +136,19 @@ def test_the_environment_is_set_for_the_context_and_restored_exactly(
     assert after == before
 
 
+def test_an_allow_http_setting_the_user_made_is_left_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("AWS_ALLOW_HTTP", "false")
+
+    with mock_aws():
+        inside = dict(os.environ)
+
+    assert inside[VARIABLE].startswith("http://127.0.0.1:")
+    assert inside["AWS_ALLOW_HTTP"] == "false"
+    assert os.environ["AWS_ALLOW_HTTP"] == "false"
+
+
 @pytest.mark.parametrize("variable", ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3"])
 def test_an_endpoint_the_user_configured_is_left_alone(
     monkeypatch: pytest.MonkeyPatch, variable: str
@@ -174,15 +188,30 @@ def test_a_server_mode_endpoint_replaces_the_responder_while_it_is_open() -> Non
         assert os.environ[VARIABLE] == responder
 
 
+def connect(endpoint: str) -> socket.socket:
+    host, port = endpoint.removeprefix("http://").split(":")
+    return socket.create_connection((host, int(port)))
+
+
+def received(connection: socket.socket) -> bytes:
+    """Everything the responder sends on ``connection`` until it closes it."""
+    answer = b""
+    while chunk := connection.recv(65536):
+        answer += chunk
+    return answer
+
+
 def exchange(endpoint: str, request: bytes) -> bytes:
     """Send raw request bytes to the responder; everything it answers."""
-    host, port = endpoint.removeprefix("http://").split(":")
-    with socket.create_connection((host, int(port))) as connection:
+    with connect(endpoint) as connection:
         connection.sendall(request)
-        answer = b""
-        while chunk := connection.recv(65536):
-            answer += chunk
-    return answer
+        return received(connection)
+
+
+def reset(connection: socket.socket) -> None:
+    """Close ``connection`` with a TCP reset, as a client that gives up does."""
+    connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    connection.close()
 
 
 def test_the_responder_answers_421_with_the_message_and_closes(responder: str) -> None:
@@ -222,7 +251,53 @@ def test_the_responder_turns_uploads_away_without_waiting_for_more(
 def test_a_connection_closed_without_a_request_does_not_stop_the_responder(
     responder: str,
 ) -> None:
-    host, port = responder.removeprefix("http://").split(":")
-    socket.create_connection((host, int(port))).close()
+    connect(responder).close()
 
     assert exchange(responder, b"GET / HTTP/1.1\r\n\r\n").startswith(b"HTTP/1.1 421")
+
+
+@pytest.mark.parametrize("request_bytes", [b"", b"GET / HTTP/1.1\r\n\r\n"])
+def test_a_connection_reset_by_its_client_does_not_stop_the_responder(
+    responder: str, request_bytes: bytes
+) -> None:
+    client = connect(responder)
+    client.sendall(request_bytes)
+    reset(client)
+
+    assert exchange(responder, b"GET / HTTP/1.1\r\n\r\n").startswith(b"HTTP/1.1 421")
+
+
+def test_a_request_split_across_two_sends_is_answered_once_complete(
+    responder: str,
+) -> None:
+    with connect(responder) as client:
+        client.sendall(b"PUT /b/k HTTP/1.1\r\nContent-Length: 5\r\n\r\nhel")
+        # Answered, a later connection shows the first one was accepted and
+        # read (the responder takes connections in order): the answer waits.
+        assert exchange(responder, b"GET / HTTP/1.1\r\n\r\n").startswith(
+            b"HTTP/1.1 421"
+        )
+        client.sendall(b"lo")
+
+        assert received(client).startswith(b"HTTP/1.1 421 ")
+
+
+def test_a_connection_still_open_at_stop_is_closed_unanswered() -> None:
+    responder = Responder()
+    with connect(responder.endpoint) as client:
+        client.sendall(b"GET / HTTP/1.1\r\n")
+        # Once a later connection is answered, this one is being served.
+        assert exchange(responder.endpoint, b"GET / HTTP/1.1\r\n\r\n")
+
+        responder.stop()
+
+        assert received(client) == b""
+
+
+def test_stopping_the_responder_twice_is_harmless() -> None:
+    responder = Responder()
+    responder.stop()
+    responder.stop()
+
+    with pytest.raises(ConnectionRefusedError):
+        connect(responder.endpoint).close()

@@ -125,6 +125,17 @@ async def test_the_raw_response_reports_the_content_length(s3: S3Flavour) -> Non
         await body.read()
 
 
+async def test_the_body_is_readable_until_it_is_read_to_the_end(s3: S3Flavour) -> None:
+    body = await get_body(s3)
+
+    async with body:
+        assert body.readable()
+        assert await body.read(10) == DATA[:10]
+        assert body.readable()
+        assert await body.read() == DATA[10:]
+        assert not body.readable()
+
+
 async def test_leaving_async_with_closes_a_body_read_only_in_part(
     s3: S3Flavour,
 ) -> None:

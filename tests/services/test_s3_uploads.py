@@ -163,8 +163,8 @@ async def test_aioboto3_uploads_and_downloads_a_file_object_in_parallel_parts(
 async def test_an_async_iterable_body_is_read_chunk_by_chunk_for_moto(
     boto3_s3: S3Flavour,
 ) -> None:
-    async def chunks() -> AsyncIterator[bytes | str]:
-        for chunk in (b"one ", b"", "two ", b"three"):
+    async def chunks() -> AsyncIterator[bytes | bytearray | memoryview | str]:
+        for chunk in (b"one ", b"", "two ", bytearray(b"three "), memoryview(b"four")):
             yield chunk
 
     await boto3_s3.create_bucket(BUCKET)
@@ -181,4 +181,4 @@ async def test_an_async_iterable_body_is_read_chunk_by_chunk_for_moto(
         body: Any = chunks()  # the stubs know only sync bodies
         await client.put_object(Bucket=BUCKET, Key="iterated", Body=body)
 
-    assert await boto3_s3.get(BUCKET, "iterated") == b"one two three"
+    assert await boto3_s3.get(BUCKET, "iterated") == b"one two three four"

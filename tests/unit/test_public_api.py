@@ -123,6 +123,13 @@ def test_the_context_describes_its_configuration() -> None:
     )
 
 
+def test_the_context_reports_the_remove_data_it_was_given_over_the_default() -> None:
+    assert mock_aws(remove_data=False).remove_data is False
+    attaching = mock_aws(server_mode=True, server_port=5000)
+    assert attaching.remove_data is False
+    assert mock_aws(server_mode=True, server_port=5000, remove_data=True).remove_data
+
+
 def run_python(code: str) -> None:
     subprocess.run(
         [sys.executable, "-W", "error", "-c", textwrap.dedent(code)],

@@ -19,7 +19,7 @@ response would be read.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -82,7 +82,6 @@ class InMemoryTransport(asyncio.Transport):
         self._protocol = protocol
         self._respond = respond
         self._request = RequestReader()
-        self._written = False
         self._pending = memoryview(b"")
         self._closing = False
         self._reading = True
@@ -90,39 +89,26 @@ class InMemoryTransport(asyncio.Transport):
         protocol.connection_made(self)
 
     # -- what the protocol writes ------------------------------------------
+    # aiohttp checks is_closing() before each write, and joins what it writes
+    # at once before Python 3.12.9 / 3.13.2; after, asyncio's writelines()
+    # joins it here. It never asks for write_eof() or buffer limits.
     def write(self, data: Any) -> None:
-        if self._closing or self._written:
-            return
         request = self._request
-        waiting = request.expects_continue
-        self._written = request.feed(bytes(data))
+        waiting, answered = request.expects_continue, request.complete
+        complete = request.feed(bytes(data))
         if request.expects_continue and not waiting:
             self._queue(_CONTINUE)
-        if self._written:
+        if complete and not answered:
             self._loop.call_soon(self._answer)
 
-    def writelines(self, list_of_data: Iterable[Any]) -> None:
-        for data in list_of_data:
-            self.write(data)
-
-    def can_write_eof(self) -> bool:
-        return False
-
-    def write_eof(self) -> None:
-        """Nothing to do: the request's framing says where it ends."""
-
     def get_write_buffer_size(self) -> int:
+        """Nothing waits to be sent: each write is taken at once."""
         return 0
-
-    def set_write_buffer_limits(
-        self, high: int | None = None, low: int | None = None
-    ) -> None:
-        """Writes are taken at once: no buffer to limit."""
 
     # -- what the protocol reads -------------------------------------------
     def _answer(self) -> None:
-        if self._closing:
-            return
+        # Run even if the connection closed since the request was written
+        # (aiohttp awaits the answer first), as a server that received it would.
         try:
             response = self._respond(self._request)
         except Exception as error:
@@ -132,6 +118,9 @@ class InMemoryTransport(asyncio.Transport):
 
     def _queue(self, data: bytes) -> None:
         self._pending = memoryview(bytes(self._pending) + data)
+        self._schedule_feed()
+
+    def _schedule_feed(self) -> None:
         if not self._feeding:
             self._feeding = True
             self._loop.call_soon(self._feed)
@@ -143,18 +132,14 @@ class InMemoryTransport(asyncio.Transport):
         chunk, self._pending = self._pending[:_CHUNK], self._pending[_CHUNK:]
         self._protocol.data_received(bytes(chunk))
         if self._pending:
-            self._feeding = True
-            self._loop.call_soon(self._feed)
+            self._schedule_feed()
 
     def pause_reading(self) -> None:
         self._reading = False
 
     def resume_reading(self) -> None:
-        if not self._reading:
-            self._reading = True
-            if not self._feeding:
-                self._feeding = True
-                self._loop.call_soon(self._feed)
+        self._reading = True
+        self._schedule_feed()
 
     def is_reading(self) -> bool:
         return self._reading and not self._closing
@@ -171,9 +156,6 @@ class InMemoryTransport(asyncio.Transport):
 
     def abort(self) -> None:
         self.close()
-
-    def get_extra_info(self, name: str, default: Any = None) -> Any:
-        return default
 
 
 def _moto_http_response(origin: str, request: RequestReader) -> bytes:

@@ -15,11 +15,10 @@ sent.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from http import HTTPStatus
+from http.client import responses
 from typing import Any
 
 from aiomoto._aws_hosts import is_aws_host
@@ -45,10 +44,7 @@ class Answer:
     @property
     def reason(self) -> str:
         """The status line's reason phrase (``"Not Found"``)."""
-        try:
-            return HTTPStatus(self.status).phrase
-        except ValueError:
-            return "Unknown"
+        return responses.get(self.status, "Unknown")
 
 
 def answer(
@@ -110,13 +106,13 @@ def direct_http_served(local: bool) -> Iterator[None]:
 
     ``local``: the backend is in this process, so Moto answers; otherwise
     every request to an AWS host is blocked. Each library is adapted only
-    when it is installed; importing it here costs once per process.
+    when it is installed (aiohttp always is: every aiobotocore release requires
+    it); importing it here costs once per process.
     """
     from aiomoto._inprocess import aiohttp_connector, httpx_transport
 
     with ExitStack() as stack:
-        if importlib.util.find_spec("aiohttp") is not None:
-            stack.enter_context(aiohttp_connector.direct_http_served(local))
+        stack.enter_context(aiohttp_connector.direct_http_served(local))
         for module in httpx_transport.INSTALLED:
             stack.enter_context(httpx_transport.direct_http_served(module, local))
         yield

@@ -147,9 +147,10 @@ async def _read_async_body(body: Any, decoded_length: str | None) -> bytes | Non
         if not inspect.iscoroutinefunction(read):
             return None
         return as_bytes(await read())
-    if hasattr(body, "__aiter__"):
-        return b"".join([as_bytes(chunk) async for chunk in body])
-    return None
+    # No read(): an async iterable, as aiohttp sends. botocore's validation
+    # lets only file-like bodies through, so only a caller who turned it off
+    # gets here (with anything else, ``async for`` raises a TypeError).
+    return b"".join([as_bytes(chunk) async for chunk in body])
 
 
 async def _read_aws_chunked(

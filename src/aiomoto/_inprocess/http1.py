@@ -58,7 +58,7 @@ class RequestReader:
                 self.body = bytes(self._data[start : start + self._length])
                 self.complete = True
             return
-        while not self.complete:
+        while True:
             line_end = self._data.find(b"\r\n", self._position)
             if line_end < 0:
                 return

@@ -82,6 +82,9 @@ _HEAD_ANSWER = (
 )
 
 
+#: How long the responder waits on one client's socket.
+_CLIENT_TIMEOUT = 1.0
+
 #: What the active responder's door set in the environment, while it is open.
 _set_by_the_door: dict[str, str] = {}
 
@@ -189,9 +192,15 @@ class Responder:
     ) -> None:
         try:
             connection, _ = self._listener.accept()
-        except BlockingIOError:
+        # Linux keeps a connection reset before accept() queued (accept
+        # returns it, its recv() raises), so a readable listener never blocks
+        # here; BSD and macOS drop it, and a blocking accept() would then wait
+        # for the next client, and stop() for ever (Stevens, UNP 16.6).
+        except BlockingIOError:  # pragma: no cover - not on Linux (see above)
             return
-        connection.setblocking(False)
+        # Blocking, but bounded: a socket the selector reported readable
+        # answers recv() at once; sendall() gets as long as a peer may take.
+        connection.settimeout(_CLIENT_TIMEOUT)
         selector.register(connection, selectors.EVENT_READ)
         requests[connection] = RequestReader()
 
@@ -200,19 +209,13 @@ class Responder:
         """Read what arrived; answer once the request is complete. Done?"""
         try:
             data = connection.recv(2**16)
-        except BlockingIOError:
-            return False
+            if not data:
+                return True
+            if not (request.feed(data) or request.expects_continue):
+                return False
+            connection.sendall(
+                _HEAD_ANSWER if request.method == "HEAD" else _TURNED_AWAY
+            )
         except OSError:
-            return True
-        if not data:
-            return True
-        if not (request.feed(data) or request.expects_continue):
-            return False
-        answer = _HEAD_ANSWER if request.method == "HEAD" else _TURNED_AWAY
-        try:
-            connection.setblocking(True)
-            connection.settimeout(1.0)
-            connection.sendall(answer)
-        except OSError:
-            pass
+            pass  # the client went away (reset): there is no one to answer
         return True

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping
 from types import TracebackType
-from typing import Any
 
 from aiomoto._inprocess.checkpoints import checkpoint
 
@@ -36,10 +35,6 @@ class InMemoryStreamReader:
     async def read(self, n: int = -1) -> bytes:
         await checkpoint()
         return self.read_now(n)
-
-    async def readany(self) -> bytes:
-        await checkpoint()
-        return self.read_now(-1)
 
     async def iter_chunks(self) -> AsyncIterator[tuple[bytes, bool]]:
         """aiohttp's ``(data, end_of_http_chunk)`` pairs, read by aiobotocore's
@@ -99,9 +94,6 @@ class InMemoryHTTPResponse:
         self._closed = True
         self.content.release()
 
-    def release(self) -> None:
-        self.close()
-
     async def __aenter__(self) -> InMemoryHTTPResponse:
         return self
 
@@ -117,12 +109,13 @@ class InMemoryHTTPResponse:
         return f"<InMemoryHTTPResponse {self.status} {self.url}>"
 
 
-def as_bytes(body: Any) -> bytes:
-    """Moto answers with ``str`` or ``bytes``; aiobotocore wants ``bytes``."""
-    if isinstance(body, bytes):
-        return body
-    if isinstance(body, str):
-        return body.encode("utf-8")
-    if body is None:
-        return _EMPTY
-    return bytes(body)
+def as_bytes(data: bytes | bytearray | memoryview | str) -> bytes:
+    """What an async request body read or yielded, as the bytes Moto reads.
+
+    ``str`` is sent as UTF-8, as botocore sends a ``str`` body.
+    """
+    if isinstance(data, bytes):
+        return data
+    if isinstance(data, str):
+        return data.encode("utf-8")
+    return bytes(data)

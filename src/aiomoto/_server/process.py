@@ -82,17 +82,19 @@ class LocalMotoServer:
             self._server._server_entry()
         except BaseException as error:  # reported by check_alive() and stop()
             self._ended_by = error
+        finally:
+            # Moto sets it once its socket is bound; set here too, it also
+            # wakes a start waiting on a thread that ended before that.
+            self._server._server_ready_event.set()
 
     def _wait_until_ready(self) -> None:
-        ready = self._server._server_ready_event
-        deadline = time.monotonic() + _START_TIMEOUT
-        while not ready.wait(0.01):
-            if not self._thread.is_alive() or time.monotonic() > deadline:
-                self._thread.join(STOP_TIMEOUT)
-                raise ServerNotRunningError(
-                    "Moto's threaded server did not start on "
-                    f"{LOOPBACK}: {self._ended_by!r}."
-                ) from self._ended_by
+        ready = self._server._server_ready_event.wait(_START_TIMEOUT)
+        if not ready or self._ended_by is not None:
+            self._thread.join(STOP_TIMEOUT)
+            raise ServerNotRunningError(
+                "Moto's threaded server did not start on "
+                f"{LOOPBACK}: {self._ended_by!r}."
+            ) from self._ended_by
 
     def check_alive(self) -> None:
         """Raise :class:`ServerDiedError` if the thread ended before ``stop()``."""
