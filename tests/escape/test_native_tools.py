@@ -267,6 +267,18 @@ def test_a_connection_reset_by_its_client_does_not_stop_the_responder(
     assert exchange(responder, b"GET / HTTP/1.1\r\n\r\n").startswith(b"HTTP/1.1 421")
 
 
+@pytest.mark.parametrize(
+    "request_bytes",
+    [b"GET /\r\n\r\n", b"PUT / HTTP/1.1\r\nContent-Length: many\r\n\r\n"],
+    ids=["no-version", "bad-length"],
+)
+def test_a_malformed_request_is_turned_away_and_the_responder_goes_on(
+    responder: str, request_bytes: bytes
+) -> None:
+    assert exchange(responder, request_bytes).startswith(b"HTTP/1.1 421 ")
+    assert exchange(responder, b"GET / HTTP/1.1\r\n\r\n").startswith(b"HTTP/1.1 421")
+
+
 def test_a_request_split_across_two_sends_is_answered_once_complete(
     responder: str,
 ) -> None:

@@ -211,11 +211,21 @@ class Responder:
             data = connection.recv(2**16)
             if not data:
                 return True
-            if not (request.feed(data) or request.expects_continue):
+            if not (_fed(request, data) or request.expects_continue):
                 return False
             connection.sendall(
                 _HEAD_ANSWER if request.method == "HEAD" else _TURNED_AWAY
             )
         except OSError:
             pass  # the client went away (reset): there is no one to answer
+        return True
+
+
+def _fed(request: RequestReader, data: bytes) -> bool:
+    """Whether the request is complete; one that is not HTTP/1.1 as the reader
+    knows it (a request line without a version, say) counts as complete, and
+    is turned away like any other, without ending the responder's thread."""
+    try:
+        return request.feed(data)
+    except ValueError:
         return True
