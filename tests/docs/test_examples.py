@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -34,23 +33,9 @@ OPTIONAL_MODULES: dict[str, Any] = {
 }
 
 
-#: Features of a newer release than the oldest matrix cells install, by a
-#: name only an example that uses the feature contains.
-NEWER_RELEASES: dict[str, Any] = {
-    "generate_presigned_post": pytest.mark.skipif(
-        tuple(int(part) for part in version("moto").split(".")[:2]) < (5, 2),
-        reason="Moto parses form uploads outside its server from 5.2 on; the "
-        "oldest matrix cells install moto 5.1.5 (see matrix.json)",
-    ),
-}
-
-
 def marks_for(code: str) -> list[Any]:
     modules = sorted(examples.imported_modules(code) & set(OPTIONAL_MODULES))
-    features = [name for name in NEWER_RELEASES if name in code]
-    return [OPTIONAL_MODULES[name] for name in modules] + [
-        NEWER_RELEASES[name] for name in features
-    ]
+    return [OPTIONAL_MODULES[name] for name in modules]
 
 
 def plain_params() -> list[Any]:

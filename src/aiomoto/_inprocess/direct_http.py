@@ -74,11 +74,46 @@ def answer(
     request = AWSPreparedRequest(
         method=method, url=url, headers=fields, body=body, stream_output=False
     )
-    served = moto_answer(request)
+    with _parsed_form(request):
+        served = moto_answer(request)
     if served is None or (served[0], served[2]) == _UNSERVED:
         raise RealHTTPRequestBlockedError(method, url, client=client)
     status, moto_headers, payload = served
     return Answer(status, _wire_headers(method, status, moto_headers, payload), payload)
+
+
+_FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+@contextmanager
+def _parsed_form(request: Any) -> Iterator[None]:
+    """Give a form upload (``generate_presigned_post``) its parsed fields.
+
+    Moto's server hands Moto a werkzeug request, whose ``form`` and ``files``
+    Moto reads for an S3 POST. The newest Moto releases build that request
+    themselves from any request they are given; older ones (5.1) read the two
+    attributes off the request object, parsed here by werkzeug as their
+    server would. The uploaded files are closed afterwards, read or not.
+    """
+    content_type = request.headers.get("Content-Type", "")
+    if not content_type.startswith(_FORM_TYPES):
+        yield
+        return
+    from werkzeug.test import EnvironBuilder
+    from werkzeug.wrappers import Request
+
+    environ = EnvironBuilder(
+        method=request.method,
+        headers=list(request.headers.items()),
+        data=request.body,
+    ).get_environ()
+    parsed = Request(environ)
+    request.form, request.files = parsed.form, parsed.files
+    try:
+        yield
+    finally:
+        for upload in parsed.files.values():
+            upload.close()
 
 
 def _wire_headers(
