@@ -8,8 +8,9 @@ this environment has; ``anyio_backend`` and ``config`` follow from it.
 
 from __future__ import annotations
 
-import importlib
 import importlib.util
+import inspect
+from collections.abc import AsyncIterator
 from importlib.metadata import version
 from typing import Any, cast
 
@@ -26,12 +27,6 @@ HAS_HTTPX = (
     and any(importlib.util.find_spec(name) is not None for name in ("httpx2", "httpx"))
 )
 HAS_TRIO = importlib.util.find_spec("trio") is not None
-# Before aiobotocore 3.8, an httpx-backed streaming body is a thin wrapper with
-# read() (whole body only), and no iter_chunks, iter_lines or read(amt): the
-# same against a real endpoint as in-process, so tests that stream need 3.8.
-HTTPX_BODY_API = AIOBOTOCORE_3 and hasattr(
-    importlib.import_module("aiobotocore.response"), "AioHttpxStreamingBody"
-)
 NOT_HERE = "for aiobotocore 3.x, in the 'latest' matrix cells only (see matrix.json)"
 
 COMBINATIONS = [
@@ -71,11 +66,22 @@ def config(combination: tuple[str, str]) -> AioConfig:
     return AioConfig()
 
 
-@pytest.fixture
-def streams(combination: tuple[str, str]) -> None:
-    """Skips the httpx backend where its bodies cannot stream (before 3.8)."""
-    if combination[1] == "httpx" and not HTTPX_BODY_API:
-        pytest.skip(
-            f"aiobotocore {version('aiobotocore')}'s httpx bodies have no "
-            "iter_chunks, iter_lines or read(amt) (they arrive in 3.8)"
-        )
+# Before aiobotocore 3.8, an httpx-backed streaming body is a proxy of the
+# httpx response with read() (whole body only) and no iter_chunks or
+# async iterator methods (httpx's own iter_lines is sync), against a real
+# endpoint as in-process: it streams through the response's own aiter_bytes
+# and aiter_lines, as its users' code does.
+def chunks_of(body: Any, size: int) -> AsyncIterator[bytes]:
+    """The body in chunks of ``size``, through the API its release offers."""
+    if inspect.isasyncgenfunction(getattr(body, "iter_chunks", None)):
+        chunks: AsyncIterator[bytes] = body.iter_chunks(size)
+        return chunks
+    raw: AsyncIterator[bytes] = body.aiter_bytes(size)
+    return raw
+
+
+async def lines_of(body: Any) -> list[bytes]:
+    """The body's lines, through the API its release offers."""
+    if inspect.isasyncgenfunction(getattr(body, "iter_lines", None)):
+        return [line async for line in body.iter_lines()]
+    return [line.encode() async for line in body.aiter_lines()]

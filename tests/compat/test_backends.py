@@ -4,7 +4,7 @@ aiobotocore 3.x can send through httpx instead of aiohttp
 (``AioConfig(http_session_cls=HttpxSession)``), and the httpx backend also
 runs under trio (through anyio). S3 and DynamoDB round trips, with
 ``async with mock_aws()`` and with the decorator, work on each combination,
-and a body streams line by line where the backend's bodies can stream.
+and a body streams line by line.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from aiobotocore.config import AioConfig
 from aiobotocore.session import AioSession
 
 from aiomoto import mock_aws
+from tests.compat.conftest import lines_of
 
 
 def client(service: str, config: AioConfig) -> Any:
@@ -33,8 +34,7 @@ async def s3_round_trip(config: AioConfig, *, lines: bool = False) -> bytes:
         body = response["Body"]
         async with body:
             if lines:
-                read = [line async for line in body.iter_lines()]
-                assert read == [b"line one", b"line two"]
+                assert await lines_of(body) == [b"line one", b"line two"]
             else:
                 assert await body.read() == b"line one\nline two"
     written: bytes = (
@@ -85,7 +85,6 @@ async def test_the_decorator_works_on_every_loop_and_backend(config: AioConfig) 
 
 
 @pytest.mark.anyio
-@pytest.mark.usefixtures("streams")
 async def test_a_body_streams_line_by_line(config: AioConfig) -> None:
     async with mock_aws():
         assert await s3_round_trip(config, lines=True) == b"line one\nline two"

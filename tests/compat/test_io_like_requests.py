@@ -28,6 +28,7 @@ from moto.s3.models import S3Backend
 
 from aiomoto import mock_aws
 from tests.clock import jumping_clock
+from tests.compat.conftest import chunks_of
 
 pytestmark = pytest.mark.anyio
 
@@ -107,7 +108,6 @@ async def test_two_puts_in_a_task_group_are_both_sent_before_either_finishes(
     assert sorted(events[2:]) == ["done a", "done b"]
 
 
-@pytest.mark.usefixtures("streams")
 async def test_two_streamed_bodies_are_read_chunk_by_chunk_in_turn(s3: Any) -> None:
     await s3.put_object(Bucket=BUCKET, Key="object", Body=b"x" * (3 * CHUNK))
     events: list[str] = []
@@ -116,7 +116,7 @@ async def test_two_streamed_bodies_are_read_chunk_by_chunk_in_turn(s3: Any) -> N
         response = await s3.get_object(Bucket=BUCKET, Key="object")
         body = response["Body"]
         async with body:
-            async for _ in body.iter_chunks(CHUNK):
+            async for _ in chunks_of(body, CHUNK):
                 events.append(name)
 
     async with anyio.create_task_group() as group:
@@ -129,7 +129,6 @@ async def test_two_streamed_bodies_are_read_chunk_by_chunk_in_turn(s3: Any) -> N
     assert turns == [["a", "b"]] * 3
 
 
-@pytest.mark.usefixtures("streams")
 async def test_a_read_cancelled_mid_stream_stops_and_the_client_still_works(
     s3: Any,
 ) -> None:
@@ -140,7 +139,7 @@ async def test_a_read_cancelled_mid_stream_stops_and_the_client_still_works(
     body = response["Body"]
     async with body:
         with anyio.CancelScope() as scope:
-            async for chunk in body.iter_chunks(CHUNK):
+            async for chunk in chunks_of(body, CHUNK):
                 received += len(chunk)
                 scope.cancel()
 
