@@ -110,13 +110,13 @@ class Options:
 
 def build(
     *,
-    reset: bool | None,
-    remove_data: bool | None,
-    server_mode: bool,
-    server_port: int | None,
-    server_endpoint: str | None,
-    auto_endpoint: AutoEndpointMode | str | None,
-    config: Mapping[str, Any] | None,
+    reset: bool | None = None,
+    remove_data: bool | None = None,
+    server_mode: bool = False,
+    server_port: int | None = None,
+    server_endpoint: str | None = None,
+    auto_endpoint: AutoEndpointMode | str | None = None,
+    config: Mapping[str, Any] | None = None,
     ignore_configured_endpoint_urls: bool = False,
 ) -> Options:
     flags = (

@@ -196,15 +196,7 @@ def _read_settings(config: pytest.Config) -> Settings:
     )
     if endpoint:
         try:  # validated as mock_aws would, without importing Moto's server
-            build(
-                reset=None,
-                remove_data=None,
-                server_mode=True,
-                server_port=None,
-                server_endpoint=endpoint,
-                auto_endpoint=None,
-                config=None,
-            )
+            build(server_mode=True, server_endpoint=endpoint)
         except ConfigurationError as bad:
             raise pytest.UsageError(f"--aiomoto-server-endpoint: {bad}") from None
     return Settings(
